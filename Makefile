@@ -1,0 +1,72 @@
+# Observatory: `make run` serves the site with demo content, `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+UV_VERSION := 0.13.9
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: install messages setup run worker beat test lint format check-migrations bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(BIN)/uv: | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# Installs exactly what uv.lock pins (dev group included: tests, lint, Playwright).
+$(VENV)/.synced: pyproject.toml uv.lock | $(BIN)/uv
+	$(BIN)/uv sync --frozen --python $(BIN)/python
+	@touch $@
+
+install: $(VENV)/.synced
+
+# Compiles locale/*/LC_MESSAGES/django.po with Babel: no system gettext needed.
+messages: install
+	@for po in locale/*/LC_MESSAGES/django.po; do \
+		$(BIN)/pybabel compile --use-fuzzy -i $$po -o $${po%.po}.mo >/dev/null || exit 1; \
+	done
+
+setup: install messages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+
+run: setup
+	@echo "Observatory: http://$(HOST):$(PORT)/   emails are written to var/mail/"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: install
+	$(BIN)/celery -A observatory worker --loglevel=INFO
+
+beat: install
+	$(BIN)/celery -A observatory beat --loglevel=INFO
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+check-migrations: install messages
+	DJANGO_SETTINGS_MODULE=observatory.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=observatory.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: lint check-migrations
+	$(BIN)/pytest
+
+bench: install messages
+	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""Member cities, the five themes and the member-city portal."""

@@ -1,0 +1,1 @@
+"""Home page, standard pages, shared blocks and site settings."""

@@ -1,0 +1,35 @@
+"""Create the local administrator once and print its credentials (for `make run`)."""
+
+import os
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Create the superuser 'admin' if missing, and print its sign-in details."
+
+    def handle(self, *args, **options):
+        username = os.environ.get("ADMIN_USERNAME", "admin")
+        password_file = settings.VAR_DIR / "admin-password.txt"
+        user_model = get_user_model()
+        user = user_model.objects.filter(username=username).first()
+        if user is None:
+            password = os.environ.get("ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+            user_model.objects.create_superuser(
+                username=username, email=f"{username}@localhost", password=password
+            )
+            password_file.parent.mkdir(parents=True, exist_ok=True)
+            password_file.write_text(password + "\n")
+            password_file.chmod(0o600)
+        elif password_file.exists():
+            password = password_file.read_text().strip()
+        else:
+            password = "(unchanged; set it with: manage.py changepassword admin)"  # noqa: S105
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin: {settings.BASE_URL}/admin/  username: {username}  password: {password}"
+            )
+        )

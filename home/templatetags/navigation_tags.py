@@ -1,0 +1,63 @@
+"""Template tags for the site frame: the language switcher and alternate links."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """One entry per language: the page's own translation, or that language's home page.
+
+    Returns dicts with code, name, url, is_current and is_translation, in the
+    order of settings.LANGUAGES.
+    """
+    request = context.get("request")
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page):
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    site = Site.find_for_request(request) if request else None
+    homes = {}
+    if site:
+        root = site.root_page
+        for home in root.get_translations(inclusive=True).live().select_related("locale"):
+            homes[home.locale.language_code] = home
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code) or homes.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        else:
+            with translation.override(code):
+                url = f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_current": code == current,
+                "is_translation": code in translations,
+                "bidi": translation.get_language_info(code)["bidi"],
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def locale_home(context):
+    """The home page of the active language (falls back to the default one)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    root = site.root_page
+    return (
+        root.get_translations(inclusive=True).live().filter(locale=Locale.get_active()).first()
+        or root
+    )

@@ -1,0 +1,1 @@
+"""Initiatives that member cities share."""

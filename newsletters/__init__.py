@@ -1,0 +1,1 @@
+"""Subscribers, newsletters and the 16 May campaign emails."""

@@ -1,0 +1,27 @@
+"""Tests: fast hashing, no HTTPS redirects, emails kept in memory, tasks run at once.
+
+Integration tests (tests/integration) set DATABASE_URL and REDIS_URL and start a
+real worker; everything else runs on SQLite with in-process tasks.
+"""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import REDIS_URL
+
+DEBUG = False
+SECRET_KEY = "observatory-tests-only"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["*"]
+# In-process by default; integration tests switch to the broker for their worker.
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("OBSERVATORY_EAGER_TASKS", "1") == "1"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
+if not REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = BASE_URL = "http://testserver"

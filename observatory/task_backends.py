@@ -1,0 +1,78 @@
+"""Background-job backends that hand Wagtail's and wagtail-localize's work to Celery."""
+
+from django.apps import apps
+from django.db import models
+
+from django_tasks import TaskResult, TaskResultStatus
+from django_tasks.backends.base import BaseTaskBackend
+from django_tasks.utils import get_module_path, get_random_id
+
+_MODEL_MARK = "__model__"
+
+
+def encode_arguments(value):
+    """Make job arguments JSON-safe: model instances travel as (label, pk)."""
+    if isinstance(value, models.Model):
+        return {_MODEL_MARK: value._meta.label, "pk": value.pk}
+    if isinstance(value, (list, tuple)):
+        return [encode_arguments(item) for item in value]
+    if isinstance(value, dict):
+        return {key: encode_arguments(item) for key, item in value.items()}
+    return value
+
+
+def decode_arguments(value):
+    if isinstance(value, dict) and _MODEL_MARK in value:
+        return apps.get_model(value[_MODEL_MARK])._default_manager.get(pk=value["pk"])
+    if isinstance(value, list):
+        return [decode_arguments(item) for item in value]
+    if isinstance(value, dict):
+        return {key: decode_arguments(item) for key, item in value.items()}
+    return value
+
+
+class CeleryBackend(BaseTaskBackend):
+    """django-tasks backend: each task becomes a Celery message sent after the commit.
+
+    Wagtail 8 queues its search-index and reference-index updates through
+    django-tasks; with this backend they run on the Celery workers (or in-process
+    when there is no broker, as Celery runs eagerly then).
+    """
+
+    def enqueue(self, task, args, kwargs):
+        from .tasks import run_django_task
+
+        self.validate_task(task)
+        result = TaskResult(
+            task=task,
+            id=get_random_id(),
+            status=TaskResultStatus.READY,
+            enqueued_at=None,
+            started_at=None,
+            last_attempted_at=None,
+            finished_at=None,
+            args=args,
+            kwargs=kwargs,
+            backend=self.alias,
+            errors=[],
+            worker_ids=[],
+        )
+        run_django_task.apply_async_on_commit(
+            args=[task.module_path, encode_arguments(list(args)), encode_arguments(kwargs)],
+            task_id=result.id,
+        )
+        return result
+
+
+class LocalizeJobBackend:
+    """wagtail-localize job backend (WAGTAILLOCALIZE_JOBS): tree synchronisation on Celery."""
+
+    def __init__(self, options):
+        self.options = options
+
+    def enqueue(self, func, args, kwargs):
+        from .tasks import run_callable
+
+        run_callable.delay_on_commit(
+            get_module_path(func), encode_arguments(list(args)), encode_arguments(kwargs)
+        )

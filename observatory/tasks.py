@@ -1,0 +1,33 @@
+"""Runtime tasks: the bridge from django-tasks and wagtail-localize, and a queue round trip."""
+
+import socket
+
+from django.core.cache import cache
+from django.utils.module_loading import import_string
+
+from celery import shared_task
+
+from .task_backends import decode_arguments
+
+
+@shared_task
+def run_django_task(module_path, args, kwargs):
+    """Run a django-tasks task (Wagtail's index updates) on a worker."""
+    task = import_string(module_path)
+    return task.call(*decode_arguments(args), **decode_arguments(kwargs))
+
+
+@shared_task
+def run_callable(module_path, args, kwargs):
+    """Run a wagtail-localize background job on a worker."""
+    func = import_string(module_path)
+    func(*decode_arguments(args), **decode_arguments(kwargs))
+
+
+ROUNDTRIP_KEY = "observatory:roundtrip:{token}"
+
+
+@shared_task
+def record_roundtrip(token):
+    """Write down which worker ran this task: proof that the queue delivers."""
+    cache.set(ROUNDTRIP_KEY.format(token=token), socket.gethostname(), timeout=3600)

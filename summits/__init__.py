@@ -1,0 +1,1 @@
+"""Summits, their programmes and declarations, and the signing of declarations."""

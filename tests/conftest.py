@@ -1,0 +1,39 @@
+"""Shared fixtures: the five locales with their home pages, and the service guards."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from home.management.commands.load_demo import ensure_home_pages, ensure_locales
+
+TESTS_DIR = Path(__file__).parent
+REQUIRE_SERVICES = os.environ.get("OBSERVATORY_REQUIRE_SERVICES") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark tests by folder, so `-m integration` or `-m browser` selects them."""
+    for item in items:
+        path = Path(str(item.fspath))
+        if TESTS_DIR / "integration" in path.parents:
+            item.add_marker(pytest.mark.integration)
+        if TESTS_DIR / "browser" in path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def missing_service(reason):
+    """Skip with a visible reason locally; fail when CI requires the services."""
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{reason} (OBSERVATORY_REQUIRE_SERVICES=1)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def locales(db):
+    return ensure_locales()
+
+
+@pytest.fixture
+def home_page(locales):
+    """The English home page at the site root, translated into every language."""
+    return ensure_home_pages(locales)

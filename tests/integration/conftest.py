@@ -1,0 +1,122 @@
+"""Real services for integration tests: PostgreSQL, Redis and a Celery worker process."""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+import pytest
+
+from observatory.celery import app
+from tests.conftest import missing_service
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKER_START_TIMEOUT = 60
+
+
+def redis_answers():
+    import redis
+
+    if not settings.REDIS_URL:
+        return False
+    try:
+        return redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def real_services(django_db_setup, django_db_blocker):
+    """PostgreSQL as the test database and a Redis that answers, or a clear reason why not."""
+    with django_db_blocker.unblock():
+        vendor = connection.vendor
+    if vendor != "postgresql":
+        missing_service(
+            "integration tests need PostgreSQL: set DATABASE_URL=postgres://… (make test does)"
+        )
+    if not redis_answers():
+        missing_service("integration tests need Redis: set REDIS_URL=redis://… (make test does)")
+    return True
+
+
+@pytest.fixture
+def broker(real_services, monkeypatch):
+    """Send tasks through Redis instead of running them in-process."""
+    monkeypatch.setitem(app.conf, "task_always_eager", False)
+    yield app
+
+
+def database_url():
+    db = connection.settings_dict
+    user = db.get("USER") or "postgres"
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or 5432
+    return f"postgres://{user}@{host}:{port}/{db['NAME']}"
+
+
+class WorkerProcess:
+    """A `celery worker` subprocess with its own node name."""
+
+    def __init__(self):
+        self.name = f"itest-{uuid.uuid4().hex[:8]}@{os.uname().nodename}"
+        self.log_path = ROOT / "var" / "test-logs" / f"{self.name.split('@')[0]}.log"
+        self.process = None
+
+    def start(self):
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "observatory.settings.test",
+            "DATABASE_URL": database_url(),
+            "DATABASE_CONN_MAX_AGE": "0",
+            "REDIS_URL": settings.REDIS_URL,
+            "OBSERVATORY_EAGER_TASKS": "0",
+        }
+        command = [
+            sys.executable, "-m", "celery", "-A", "observatory", "worker",
+            "--concurrency=1", "--pool=prefork", "-n", self.name,
+            "--without-gossip", "--without-mingle", "--loglevel=INFO",
+        ]  # fmt: skip
+        self.log = self.log_path.open("w")
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + WORKER_START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"worker exited early:\n{self.log_path.read_text()}")
+            if app.control.ping(destination=[self.name], timeout=0.5):
+                return self
+        raise RuntimeError(f"worker did not answer:\n{self.log_path.read_text()}")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+@pytest.fixture
+def celery_worker_process(broker, transactional_db):
+    worker = WorkerProcess().start()
+    yield worker
+    worker.stop()
+
+
+def wait_for(predicate, timeout=30, interval=0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    return None
