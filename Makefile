@@ -10,6 +10,9 @@ PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONDONTWRITEBYTECODE := 1
+# Integration and browser tests: PostgreSQL and Redis (database 14; the cache takes 15).
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/observatory
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/14
 
 .PHONY: install messages setup run worker beat test lint format check-migrations bench clean
 
@@ -62,8 +65,16 @@ check-migrations: install messages
 	DJANGO_SETTINGS_MODULE=observatory.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=observatory.settings.test $(MANAGE) makemigrations --check --dry-run
 
+# Unit tests on the embedded SQLite, then integration and browser tests on
+# PostgreSQL, Redis, real Celery workers and Chromium. A service that does not
+# answer skips those tests with its reason, or fails them under
+# OBSERVATORY_REQUIRE_SERVICES=1 (CI).
 test: lint check-migrations
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not integration and not browser"
+	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1].rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; \
+	then database_url="$(TEST_DATABASE_URL)"; \
+	else echo "PostgreSQL does not answer at $(TEST_DATABASE_URL)"; database_url=""; fi; \
+	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest -m "integration or browser"
 
 bench: install messages
 	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s

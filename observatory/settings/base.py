@@ -110,6 +110,7 @@ WSGI_APPLICATION = "observatory.wsgi.application"
 # Database: SQLite in var/ unless DATABASE_URL names another.
 DATABASES = {
     "default": dj_database_url.config(
+        env="DATABASE_URL",
         default=f"sqlite:///{VAR_DIR / 'observatory.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,

@@ -106,7 +106,7 @@ class WorkerProcess:
 
 
 @pytest.fixture
-def celery_worker_process(broker, transactional_db):
+def celery_worker_process(broker):
     worker = WorkerProcess().start()
     yield worker
     worker.stop()

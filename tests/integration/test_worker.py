@@ -13,6 +13,9 @@ import pytest
 from observatory.tasks import ROUNDTRIP_KEY, record_roundtrip
 from tests.integration.conftest import WorkerProcess, wait_for
 
+# Real processes see only committed data; the migrations' rows come back after each test.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 def roundtrip_result(token):
     return cache.get(ROUNDTRIP_KEY.format(token=token))
@@ -54,7 +57,7 @@ def test_wagtail_background_work_runs_on_the_worker(celery_worker_process, local
     assert wait_for(lambda: ReferenceIndex.objects.filter(to_object_id=str(french.pk)).exists())
 
 
-def test_healthz_reports_a_stopped_worker(client, broker, transactional_db):
+def test_healthz_reports_a_stopped_worker(client, broker):
     worker = WorkerProcess().start()
     try:
         response = client.get("/healthz")

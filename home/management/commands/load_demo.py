@@ -47,7 +47,10 @@ def ensure_locales():
 def ensure_home_pages(locales):
     """A HomePage at the site root in English and a translation in every other language."""
     site = Site.objects.filter(is_default_site=True).first()
-    root = Page.get_first_root_node()
+    # Wagtail's migrations create the tree root; a flushed database has none.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locales["en"])
+    )
     home = HomePage.objects.filter(locale=locales["en"]).first()
     placeholder = root.get_children().exclude(id__in=HomePage.objects.values("id")).first()
     if placeholder is not None and placeholder.slug == "home":
