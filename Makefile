@@ -7,6 +7,7 @@ MANAGE := $(BIN)/python manage.py
 UV_VERSION := 0.13.9
 HOST ?= 127.0.0.1
 PORT ?= 8000
+export BASE_URL ?= http://$(HOST):$(PORT)
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONDONTWRITEBYTECODE := 1
