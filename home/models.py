@@ -1,10 +1,14 @@
 """The home page of each language and the pages every part of the site shares."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
 
 
 class HomePage(Page):
@@ -20,8 +24,37 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "summits.SummitIndexPage",
+        "cities.CityIndexPage",
+        "initiatives.InitiativeIndexPage",
+        "capitals.CapitalIndexPage",
+        "capitals.InternationalDayPage",
+        "home.StandardPage",
+    ]
     max_count_per_parent = 1
     template = "pages/home_page.html"
 
     class Meta:
         verbose_name = _("home page")
+
+
+class StandardPage(Page):
+    """About, membership, contact and other free pages built from the shared blocks."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    template = "pages/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,182 @@
+"""The five themes, the directory of member cities and each city's page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from django_countries.fields import CountryField
+
+
+class Continent(models.TextChoices):
+    AFRICA = "africa", _("Africa")
+    AMERICAS = "americas", _("Americas")
+    ASIA = "asia", _("Asia")
+    EUROPE = "europe", _("Europe")
+    OCEANIA = "oceania", _("Oceania")
+
+
+@register_snippet
+class Theme(TranslatableMixin, index.Indexed, models.Model):
+    """One of the five themes of the Düsseldorf summit: the shared taxonomy."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"), max_length=80, help_text=_("Used in filter URLs; the same in every language.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CityIndexPage(Page):
+    """The directory and map of member cities."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cities.CityPage"]
+    max_count_per_parent = 1
+    template = "pages/city_index_page.html"
+
+    class Meta:
+        verbose_name = _("city directory")
+
+    def get_cities(self, request=None):
+        cities = CityPage.objects.child_of(self).live().public().order_by("title")
+        if request is not None:
+            country = request.GET.get("country", "")
+            continent = request.GET.get("continent", "")
+            if country:
+                cities = cities.filter(country=country)
+            if continent in Continent.values:
+                cities = cities.filter(continent=continent)
+        return cities.select_related("image")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        all_cities = CityPage.objects.child_of(self).live().public()
+        context["cities"] = self.get_cities(request)
+        context["member_count"] = all_cities.count()
+        countries = {city.country.code: city.country.name for city in all_cities.only("country")}
+        context["countries"] = sorted(countries.items(), key=lambda item: item[1])
+        context["continents"] = Continent.choices
+        context["selected_country"] = request.GET.get("country", "")
+        context["selected_continent"] = request.GET.get("continent", "")
+        return context
+
+
+class CityPage(Page):
+    """A member city: its profile, mayor, initiatives, signatures and Capital years.
+
+    The slug is synchronised (``/fr/cities/duesseldorf/``): a city keeps one
+    name in URLs, its title is translated.
+    """
+
+    country = CountryField(_("country"))
+    continent = models.CharField(_("continent"), max_length=12, choices=Continent.choices)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    mayor = models.CharField(_("mayor"), max_length=200, blank=True)
+    member_since = models.DateField(_("member since"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = RichTextField(
+        _("description"), blank=True, features=["bold", "italic", "link", "ul"]
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("country"),
+                FieldPanel("continent"),
+                FieldPanel("latitude"),
+                FieldPanel("longitude"),
+            ],
+            heading=_("Location"),
+        ),
+        FieldPanel("population"),
+        FieldPanel("mayor"),
+        FieldPanel("member_since"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        SynchronizedField("country"),
+        SynchronizedField("continent"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("population"),
+        SynchronizedField("member_since"),
+        SynchronizedField("website"),
+        SynchronizedField("image"),
+        TranslatableField("mayor"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("mayor"),
+        index.SearchField("description"),
+        index.FilterField("country"),
+        index.FilterField("continent"),
+    ]
+
+    parent_page_types = ["cities.CityIndexPage"]
+    subpage_types = ["initiatives.InitiativePage"]
+    template = "pages/city_page.html"
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+
+    def get_context(self, request, *args, **kwargs):
+        from initiatives.models import InitiativePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["initiatives"] = (
+            InitiativePage.objects.child_of(self).live().public().order_by("-start_date")
+        )
+        context["capital_years"] = self.capital_pages()
+        return context
+
+    def capital_pages(self):
+        """The Capital pages of this city, in the active language where translated."""
+        from capitals.models import CapitalPage
+
+        return (
+            CapitalPage.objects.live()
+            .filter(city__translation_key=self.translation_key, locale=self.locale)
+            .order_by("-year")
+        )

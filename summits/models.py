@@ -1,0 +1,228 @@
+"""Summits of mayors, their programmes and the declarations they adopt."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BaseStreamBlock, CaptionedImageBlock
+
+
+class Audience(models.TextChoices):
+    PARTICIPANTS = "participants", _("Participants only")
+    PUBLIC = "public", _("Participants, press and public")
+
+
+class SessionBlock(blocks.StructBlock):
+    start_time = blocks.TimeBlock(label=_("start time"))
+    end_time = blocks.TimeBlock(label=_("end time"), required=False)
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    venue = blocks.CharBlock(label=_("venue"), max_length=200, required=False)
+    audience = blocks.ChoiceBlock(
+        label=_("audience"), choices=Audience.choices, default=Audience.PARTICIPANTS
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("end_time") and value["end_time"] <= value["start_time"]:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "end_time": ErrorList([ValidationError(_("A session ends after it starts."))])
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "time"
+        label = _("Session")
+
+
+class ProgrammeDayBlock(blocks.StructBlock):
+    date = blocks.DateBlock(label=_("date"))
+    title = blocks.CharBlock(label=_("theme of the day"), max_length=120, required=False)
+    sessions = blocks.ListBlock(SessionBlock(), label=_("sessions"))
+
+    class Meta:
+        icon = "date"
+        label = _("Day")
+        template = "components/streamfield/programme_day_block.html"
+
+
+class SummitIndexPage(Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["summits.SummitPage"]
+    max_count_per_parent = 1
+    template = "pages/summit_index_page.html"
+
+    class Meta:
+        verbose_name = _("summit index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["summits"] = (
+            SummitPage.objects.child_of(self).live().public().order_by("-start_date")
+        )
+        return context
+
+
+class SummitPage(Page):
+    """One International Mayors Summit: edition, host city, dates, venues, programme, results."""
+
+    edition = models.PositiveSmallIntegerField(_("edition"))
+    host_city = models.ForeignKey(
+        "cities.CityPage",
+        verbose_name=_("host city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    introduction = models.TextField(_("introduction"), blank=True)
+    themes = ParentalManyToManyField("cities.Theme", verbose_name=_("themes"), blank=True)
+    programme = StreamField([("day", ProgrammeDayBlock())], verbose_name=_("programme"), blank=True)
+    partners = models.TextField(_("partners"), blank=True, help_text=_("One partner per line."))
+    results = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("results"),
+        blank=True,
+        help_text=_("The public exhibition of what the summit concluded."),
+    )
+    gallery = StreamField([("image", CaptionedImageBlock())], verbose_name=_("gallery"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("edition"),
+        FieldPanel("host_city"),
+        MultiFieldPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
+        FieldPanel("introduction"),
+        InlinePanel("venues", label=_("Venues")),
+        FieldPanel("themes"),
+        FieldPanel("programme"),
+        FieldPanel("partners"),
+        FieldPanel("results"),
+        FieldPanel("gallery"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        SynchronizedField("edition"),
+        SynchronizedField("host_city"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("themes"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("results"),
+        index.FilterField("start_date"),
+    ]
+
+    parent_page_types = ["summits.SummitIndexPage"]
+    subpage_types = ["summits.DeclarationPage"]
+    template = "pages/summit_page.html"
+
+    class Meta:
+        verbose_name = _("summit")
+
+    def partner_list(self):
+        return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+
+class SummitVenue(Orderable):
+    summit = ParentalKey(SummitPage, related_name="venues", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("address")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("venue")
+
+
+class DeclarationPage(Page):
+    """A declaration adopted at a summit, in structured parts, with its two signature statements."""
+
+    adopted_on = models.DateField(_("adopted on"))
+    adopted_at = models.CharField(_("adopted at"), max_length=200)
+    subtitle = models.CharField(_("subtitle"), max_length=250, blank=True)
+    preamble = StreamField(
+        [("clause", blocks.RichTextBlock(features=["bold", "italic"], label=_("clause")))],
+        verbose_name=_("preamble"),
+        blank=True,
+    )
+    agreements = StreamField(
+        [("item", blocks.RichTextBlock(features=["bold", "italic"], label=_("item")))],
+        verbose_name=_("what we agree on"),
+        blank=True,
+    )
+    goals = StreamField(
+        [("item", blocks.RichTextBlock(features=["bold", "italic"], label=_("item")))],
+        verbose_name=_("shared goals"),
+        blank=True,
+    )
+    commitments = StreamField(
+        [("item", blocks.RichTextBlock(features=["bold", "italic"], label=_("item")))],
+        verbose_name=_("commitments"),
+        blank=True,
+    )
+    commit_statement = models.TextField(
+        _("statement: commit"),
+        help_text=_("What a signatory who agrees and commits declares."),
+    )
+    acknowledge_statement = models.TextField(
+        _("statement: acknowledge"),
+        help_text=_(
+            "What a signatory who acknowledges the declaration and brings it to the "
+            "mayor or council declares."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("subtitle"),
+        MultiFieldPanel(
+            [FieldPanel("adopted_on"), FieldPanel("adopted_at")], heading=_("Adoption")
+        ),
+        FieldPanel("preamble"),
+        FieldPanel("agreements"),
+        FieldPanel("goals"),
+        FieldPanel("commitments"),
+        MultiFieldPanel(
+            [FieldPanel("commit_statement"), FieldPanel("acknowledge_statement")],
+            heading=_("Signature statements"),
+        ),
+    ]
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("adopted_on")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("preamble"),
+        index.SearchField("agreements"),
+        index.SearchField("goals"),
+        index.SearchField("commitments"),
+    ]
+
+    parent_page_types = ["summits.SummitPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "pages/declaration_page.html"
+
+    class Meta:
+        verbose_name = _("declaration")
+
+    @property
+    def summit(self):
+        return self.get_parent().specific
