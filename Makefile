@@ -39,7 +39,7 @@ messages: install
 setup: install messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_admin
 
 run: setup

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from home.management.commands.load_demo import ensure_home_pages, ensure_locales
+from home.demo import ensure_home_pages, ensure_locales
 
 TESTS_DIR = Path(__file__).parent
 REQUIRE_SERVICES = os.environ.get("OBSERVATORY_REQUIRE_SERVICES") == "1"
@@ -34,6 +34,11 @@ def locales(db):
 
 
 @pytest.fixture
-def home_page(locales):
-    """The English home page at the site root, translated into every language."""
-    return ensure_home_pages(locales)
+def home_page(locales, django_capture_on_commit_callbacks):
+    """The English home page at the site root, translated into every language.
+
+    wagtail-localize publishes translations when the transaction commits, which a
+    test's transaction never does: its callbacks run here instead.
+    """
+    with django_capture_on_commit_callbacks(execute=True):
+        return ensure_home_pages(locales)

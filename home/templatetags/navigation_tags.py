@@ -1,8 +1,13 @@
-"""Template tags for the site frame: the language switcher and alternate links."""
+"""Template tags for the site frame: languages, menus and structured data."""
+
+import json
 
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
 
@@ -47,6 +52,50 @@ def language_links(context, page=None):
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context, home):
+    """The main menu: the home page's children marked "show in menus", in tree order.
+
+    Each entry is (page, is_current): current when the page shown is that item or below it.
+    """
+    if home is None:
+        return []
+    shown = context.get("page")
+    shown_path = shown.path if isinstance(shown, Page) else ""
+    items = home.get_children().live().public().in_menu().defer_streamfields()
+    return [(item, shown_path.startswith(item.path)) for item in items]
+
+
+@register.simple_tag(takes_context=True)
+def organization_json_ld(context, home=None):
+    """schema.org Organization for the Observatory, as escaped JSON for a script tag."""
+    request = context.get("request")
+    url = home.get_full_url(request) if home is not None else ""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": str(_("International Observatory of Mayors on Living Together")),
+        "url": url,
+        "foundingDate": "2015",
+        "foundingLocation": {"@type": "Place", "name": "Montréal"},
+        "description": str(
+            _(
+                "A network of cities sharing initiatives for living together in peace, "
+                "created after the 2015 Montréal summit of mayors."
+            )
+        ),
+    }
+    return json_script_safe(data)
+
+
+def json_script_safe(data):
+    """JSON for a <script type="application/ld+json"> element, safe against </script>."""
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escaped)
+    return mark_safe(text)  # noqa: S308 - escaped above
 
 
 @register.simple_tag(takes_context=True)

@@ -58,7 +58,7 @@ def test_site_strings_are_translated(client, home_page):
 
 
 def test_load_demo_is_idempotent(home_page, locales):
-    from home.management.commands.load_demo import ensure_home_pages
+    from home.demo import ensure_home_pages
 
     again = ensure_home_pages(locales)
     assert again.pk == home_page.pk

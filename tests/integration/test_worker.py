@@ -43,7 +43,7 @@ def test_task_enqueued_in_rolled_back_transaction_never_runs(celery_worker_proce
 
 @override_settings(TASKS={"default": {"BACKEND": "observatory.task_backends.CeleryBackend"}})
 def test_wagtail_background_work_runs_on_the_worker(celery_worker_process, locales):
-    from home.management.commands.load_demo import ensure_home_pages
+    from home.demo import ensure_home_pages
 
     home = ensure_home_pages(locales)
     french = home.get_translation(locales["fr"])
