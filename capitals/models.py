@@ -1,9 +1,13 @@
 """Capitals of Living Together by year, and the International Day of 16 May."""
 
 import datetime
+import json
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -19,9 +23,45 @@ INTERNATIONAL_DAY = (5, 16)  # 16 May: UN General Assembly resolution 72/130
 
 def next_international_day(today=None):
     """The next 16 May, today included."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     this_year = datetime.date(today.year, *INTERNATIONAL_DAY)
     return this_year if this_year >= today else datetime.date(today.year + 1, *INTERNATIONAL_DAY)
+
+
+def international_day_countdown(today=None):
+    """What templates/components/countdown.html shows: the target date and days left."""
+    today = today or timezone.localdate()
+    target = next_international_day(today)
+    days = (target - today).days
+    return {"target": target, "days": days, "is_today": days == 0}
+
+
+def json_script_safe(data):
+    """JSON for a <script> element: <, > and & escaped so nothing can close the element."""
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - every markup character is escaped above
+
+
+def localize_cities(capitals):
+    """Set ``local_city`` on each Capital: its city in the active language, in one query.
+
+    The same as ``capital.city.localized`` for each, without a query per Capital.
+    """
+    from cities.models import CityPage
+
+    capitals = list(capitals)
+    locale_code = translation.get_language()
+    keys = {capital.city.translation_key for capital in capitals}
+    translations = {
+        city.translation_key: city
+        for city in CityPage.objects.live().filter(
+            translation_key__in=keys, locale__language_code=locale_code
+        )
+    }
+    for capital in capitals:
+        capital.local_city = translations.get(capital.city.translation_key, capital.city)
+    return capitals
 
 
 class CapitalIndexPage(Page):
@@ -38,7 +78,7 @@ class CapitalIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["capitals"] = (
+        context["capitals"] = localize_cities(
             CapitalPage.objects.child_of(self)
             .live()
             .public()
@@ -111,7 +151,62 @@ class CapitalPage(Page):
 
     @property
     def local_city(self):
-        return self.city.localized
+        """The city in the active language (``localize_cities`` sets it for many at once)."""
+        if "_local_city" not in self.__dict__:
+            self._local_city = self.city.localized
+        return self._local_city
+
+    @local_city.setter
+    def local_city(self, city):
+        self._local_city = city
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = self.json_ld(request)
+        return context
+
+    @property
+    def international_day(self):
+        return datetime.date(self.year, *INTERNATIONAL_DAY)
+
+    def json_ld(self, request=None):
+        """A schema.org Event for this year's 16 May celebration, hosted by the city."""
+        city = self.local_city
+        name = gettext("International Day of Living Together in Peace %(year)s in %(city)s") % {
+            "year": self.year,
+            "city": city.title,
+        }
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": name,
+            "startDate": self.international_day.isoformat(),
+            "endDate": self.international_day.isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "inLanguage": self.locale.language_code,
+            "url": self.get_full_url(request),
+            "location": {
+                "@type": "Place",
+                "name": city.title,
+                "address": {
+                    "@type": "PostalAddress",
+                    "addressLocality": city.title,
+                    "addressCountry": str(city.country.code or ""),
+                },
+                "geo": {
+                    "@type": "GeoCoordinates",
+                    "latitude": float(city.latitude),
+                    "longitude": float(city.longitude),
+                },
+            },
+            "organizer": {
+                "@type": "Organization",
+                "name": gettext("International Observatory of Mayors on Living Together"),
+            },
+        }
+        if self.introduction:
+            data["description"] = self.introduction
+        return json_script_safe(data)
 
 
 class InternationalDayPage(Page):
@@ -153,7 +248,7 @@ class InternationalDayPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["next_day"] = next_international_day()
+        context["countdown"] = international_day_countdown()
         context["capital"] = current_capital(self.locale)
         return context
 

@@ -1,8 +1,9 @@
 """Factories for the home app's pages (wagtail-factories)."""
 
+import factory
 import wagtail_factories
 
-from .models import HomePage
+from .models import HomePage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -11,3 +12,11 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Standard page {n}")
+    introduction = "A page built from the shared blocks."
+
+    class Meta:
+        model = StandardPage

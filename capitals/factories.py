@@ -1,0 +1,44 @@
+"""Factories for the Capitals archive, Capital pages and the International Day page."""
+
+import factory
+import wagtail_factories
+
+from .models import CapitalIndexPage, CapitalPage, InternationalDayPage
+
+try:  # cities/factories.py may not exist yet: then callers pass city=…
+    from cities.factories import CityPageFactory
+except ImportError:  # pragma: no cover - depends on the cities app
+    CityPageFactory = None
+
+
+class CapitalIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Capitals of Living Together"
+    slug = "capitals"
+    introduction = "Each year a member city hosts the main celebration of 16 May."
+
+    class Meta:
+        model = CapitalIndexPage
+
+
+class CapitalPageFactory(wagtail_factories.PageFactory):
+    """A Capital; pass ``city=`` unless cities.factories.CityPageFactory exists."""
+
+    year = factory.Sequence(lambda n: 2020 + n)
+    title = factory.LazyAttribute(lambda page: f"Capital of Living Together {page.year}")
+    slug = factory.LazyAttribute(lambda page: str(page.year))
+    introduction = "The city hosts the main celebration of the International Day."
+
+    if CityPageFactory is not None:
+        city = factory.SubFactory(CityPageFactory)
+
+    class Meta:
+        model = CapitalPage
+
+
+class InternationalDayPageFactory(wagtail_factories.PageFactory):
+    title = "International Day of Living Together in Peace"
+    slug = "international-day"
+    introduction = "Every 16 May, cities celebrate living together in peace."
+
+    class Meta:
+        model = InternationalDayPage
