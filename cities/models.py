@@ -1,5 +1,6 @@
 """The five themes, the directory of member cities and each city's page."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from django_countries.fields import CountryField
+
+# Read with getattr so the site works before settings name them.
+DEFAULT_TILE_URL = "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_TILE_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
 
 
 class Continent(models.TextChoices):
@@ -78,14 +85,36 @@ class CityIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         all_cities = CityPage.objects.child_of(self).live().public()
-        context["cities"] = self.get_cities(request)
-        context["member_count"] = all_cities.count()
+        cities = list(self.get_cities(request))
         countries = {city.country.code: city.country.name for city in all_cities.only("country")}
+        context["cities"] = cities
+        context["member_count"] = all_cities.count()
         context["countries"] = sorted(countries.items(), key=lambda item: item[1])
         context["continents"] = Continent.choices
         context["selected_country"] = request.GET.get("country", "")
         context["selected_continent"] = request.GET.get("continent", "")
+        context["is_filtered"] = bool(context["selected_country"] or context["selected_continent"])
+        context["cities_geo"] = self.cities_geo(cities, request)
+        context["map_tile_url"] = getattr(settings, "OBSERVATORY_MAP_TILE_URL", DEFAULT_TILE_URL)
+        context["map_attribution"] = getattr(
+            settings, "OBSERVATORY_MAP_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION
+        )
         return context
+
+    @staticmethod
+    def cities_geo(cities, request=None):
+        """What the map needs of each city, for ``json_script`` (no queries: URLs are cached)."""
+        return [
+            {
+                "name": city.title,
+                "country": city.country.name,
+                "url": city.get_url(request),
+                "lat": float(city.latitude),
+                "lng": float(city.longitude),
+            }
+            for city in cities
+            if city.latitude is not None and city.longitude is not None
+        ]
 
 
 class CityPage(Page):

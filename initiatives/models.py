@@ -1,6 +1,7 @@
 """Initiatives that member cities share, and the index that filters them all."""
 
 from django import forms
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -106,6 +107,25 @@ class InitiativeIndexPage(Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "pages/initiative_index_page.html"
+    per_page = 12
 
     class Meta:
         verbose_name = _("initiative index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .filters import decorate, search_initiatives
+
+        context = super().get_context(request, *args, **kwargs)
+        search = search_initiatives(self.locale, request.GET)
+        paginator = Paginator(search.initiatives, self.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj.object_list = decorate(list(page_obj.object_list), search)
+        context.update(
+            search=search,
+            facets=search.facets,
+            selected=search.selected,
+            paginator=paginator,
+            page_obj=page_obj,
+            initiatives=page_obj.object_list,
+        )
+        return context

@@ -1,0 +1,47 @@
+/* The map of member cities (Leaflet). The list beside it works without JavaScript. */
+(function () {
+    "use strict";
+    var container = document.getElementById("city-map");
+    var data = document.getElementById("city-map-data");
+    if (!container || !data || typeof window.L === "undefined") {
+        return;
+    }
+    var cities = JSON.parse(data.textContent);
+    if (!cities.length) {
+        return;
+    }
+    container.hidden = false;
+    var map = window.L.map(container, { scrollWheelZoom: false, worldCopyJump: true });
+    window.L.tileLayer(container.dataset.tileUrl, {
+        attribution: container.dataset.attribution,
+        maxZoom: 18,
+    }).addTo(map);
+
+    var bounds = [];
+    cities.forEach(function (city) {
+        var marker = window.L.circleMarker([city.lat, city.lng], {
+            radius: 8,
+            color: "#08437f",
+            weight: 2,
+            fillColor: "#0b5cad",
+            fillOpacity: 0.85,
+        }).addTo(map);
+        // Text content, never HTML: names come from editors.
+        var popup = document.createElement("div");
+        var link = document.createElement("a");
+        link.href = city.url;
+        link.textContent = city.name;
+        var country = document.createElement("div");
+        country.textContent = city.country;
+        popup.appendChild(link);
+        popup.appendChild(country);
+        marker.bindPopup(popup);
+        marker.bindTooltip(city.name);
+        bounds.push([city.lat, city.lng]);
+    });
+    if (bounds.length === 1) {
+        map.setView(bounds[0], 6);
+    } else {
+        map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6 });
+    }
+})();
