@@ -9,9 +9,10 @@ from django.db import transaction
 
 from wagtail.rich_text import RichText
 
+from home.demo import publish_everywhere
 from home.models import StandardPage
 
-from .models import CapitalIndexPage, CapitalPage, InternationalDayPage, next_international_day
+from .models import CapitalIndexPage, CapitalPage, InternationalDayPage
 
 CAPITAL_INDEX = {
     "en": (
@@ -375,18 +376,6 @@ def _about_body(texts):
     ]
 
 
-def _publish_with_translations(page, locales, fill):
-    """Publish ``page`` (English) and a translation in every other locale, filled by ``fill``."""
-    page.save_revision().publish()
-    for code, locale in locales.items():
-        if code == page.locale.language_code or page.has_translation(locale):
-            continue
-        translated = page.copy_for_translation(locale)
-        fill(translated, code)
-        translated.save_revision().publish()
-    return page
-
-
 def _capital_index(home, locales):
     def fill(page, code):
         page.title, page.introduction = CAPITAL_INDEX.get(code, CAPITAL_INDEX["en"])
@@ -394,7 +383,7 @@ def _capital_index(home, locales):
     page = CapitalIndexPage(slug="capitals", locale=home.locale, show_in_menus=True)
     fill(page, "en")
     home.add_child(instance=page)
-    return _publish_with_translations(page, locales, fill)
+    return publish_everywhere(page, locales, fill)
 
 
 def _international_day(home, locales):
@@ -411,7 +400,7 @@ def _international_day(home, locales):
     page = InternationalDayPage(slug="international-day", locale=home.locale, show_in_menus=True)
     fill(page, "en")
     home.add_child(instance=page)
-    return _publish_with_translations(page, locales, fill)
+    return publish_everywhere(page, locales, fill)
 
 
 def _about(home, locales):
@@ -427,35 +416,46 @@ def _about(home, locales):
     page = StandardPage(slug="about", locale=home.locale, show_in_menus=True)
     fill(page, "en")
     home.add_child(instance=page)
-    return _publish_with_translations(page, locales, fill)
+    return publish_everywhere(page, locales, fill)
 
 
-def _demo_capital(index, locales, city):
-    year = next_international_day().year
-    if CapitalPage.objects.filter(year=year).exists():
-        return None
+# Example designations, one a year, so the archive, the home page and the city
+# pages have something to show. Each page says it is a demo, in every language.
+DEMO_CAPITAL_YEARS = {
+    2022: "montreal",
+    2023: "bogota",
+    2024: "lisbon",
+    2025: "duesseldorf",
+    2026: "dakar",
+    2027: "seoul",
+}
+
+
+def _demo_capital(index, locales, year, city):
+    existing = CapitalPage.objects.filter(year=year, locale=index.locale).first()
+    if existing is not None:
+        return existing
 
     def fill(page, code):
         title, introduction = DEMO_CAPITAL.get(code, DEMO_CAPITAL["en"])
-        city_name = city.get_translation_or_none(locales[code]) if code in locales else None
-        name = (city_name or city).title
+        name = (city.get_translation_or_none(locales[code]) or city).title
         page.title = title.format(year=year)
         page.introduction = introduction.format(year=year, city=name)
 
     page = CapitalPage(slug=str(year), year=year, city=city, locale=index.locale)
     fill(page, "en")
     index.add_child(instance=page)
-    return _publish_with_translations(page, locales, fill)
+    return publish_everywhere(page, locales, fill)
 
 
-def load_capitals(home, locales, cities, *, demo_capital=False):
+def load_capitals(home, locales, cities, *, demo_capitals=True):
     """Create the Capitals archive, the International Day page and "About" under ``home``.
 
     ``home`` is the English HomePage, ``locales`` maps language codes to Locales and
     ``cities`` maps slugs to English CityPages (any may be missing). Does nothing when
-    the Capitals archive already exists. No CapitalPage is created unless
-    ``demo_capital`` is true: a designation is a public claim (shown on the home page and
-    published as a schema.org Event), and the seeds name no Capital.
+    the Capitals archive already exists. The seeds name no Capital: with
+    ``demo_capitals`` (the default) example Capitals are created for several years,
+    each labelled as a demo in its title and text in every language.
     """
     if CapitalIndexPage.objects.child_of(home).exists():
         return None
@@ -463,7 +463,8 @@ def load_capitals(home, locales, cities, *, demo_capital=False):
         index = _capital_index(home, locales)
         _international_day(home, locales)
         _about(home, locales)
-        city = (cities or {}).get("duesseldorf")
-        if demo_capital and city is not None:
-            _demo_capital(index, locales, city)
+        for year, slug in DEMO_CAPITAL_YEARS.items():
+            city = (cities or {}).get(slug)
+            if demo_capitals and city is not None:
+                _demo_capital(index, locales, year, city)
     return index

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from wagtail.rich_text import RichText
 
+from home.demo import publish_everywhere, translate_snippet_everywhere
 from initiatives.models import InitiativeIndexPage, InitiativeKind, InitiativePage
 
 from .models import CityIndexPage, CityPage, Continent, Theme
@@ -650,26 +651,13 @@ def load_themes(locales):
             theme = Theme.objects.create(
                 locale=english, slug=slug, name=name, description=description, sort_order=order
             )
-        for code, locale in locales.items():
-            if locale == english or theme.has_translation(locale):
-                continue
-            translated = theme.copy_for_translation(locale)
-            translated.name, translated.description = _text(texts, code)
-            translated.save()
+
+        def fill(copy, code, texts=texts):
+            copy.name, copy.description = _text(texts, code)
+
+        translate_snippet_everywhere(theme, locales, fill)
         themes[slug] = theme
     return themes
-
-
-def _publish_with_translations(page, locales, fill):
-    """Publish ``page`` (English) and a translation in every other locale, filled by ``fill``."""
-    page.save_revision().publish()
-    for code, locale in locales.items():
-        if code == page.locale.language_code or page.has_translation(locale):
-            continue
-        translated = page.copy_for_translation(locale)
-        fill(translated, code)
-        translated.save_revision().publish()
-    return page
 
 
 def _index(home, locales, model, slug, texts):
@@ -683,7 +671,7 @@ def _index(home, locales, model, slug, texts):
     page = model(slug=slug, locale=home.locale, show_in_menus=True)
     fill(page, "en")
     home.add_child(instance=page)
-    return _publish_with_translations(page, locales, fill)
+    return publish_everywhere(page, locales, fill)
 
 
 def _city(index, locales, slug, data):
@@ -704,7 +692,7 @@ def _city(index, locales, slug, data):
     )
     fill(page, "en")
     index.add_child(instance=page)
-    return _publish_with_translations(page, locales, fill)
+    return publish_everywhere(page, locales, fill)
 
 
 def _initiative(city, locales, themes, slug, start, end):
@@ -728,7 +716,7 @@ def _initiative(city, locales, themes, slug, start, end):
     fill(page, "en")
     page.themes = [themes[theme] for theme in data["themes"] if theme in themes]
     city.add_child(instance=page)
-    return _publish_with_translations(page, locales, fill)
+    return publish_everywhere(page, locales, fill)
 
 
 def load_cities(home, locales, themes):

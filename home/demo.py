@@ -1,11 +1,15 @@
 """Demo content of the home app, and the helpers every app's demo loader uses."""
 
+from collections import defaultdict
 from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from home.models import HomePage
 
@@ -49,6 +53,59 @@ def publish(page):
     return page
 
 
+def _strings_by_field(instance):
+    """The translatable string segments of ``instance``, in order, grouped by field."""
+    by_field = defaultdict(list)
+    for segment in extract_segments(instance):
+        if isinstance(segment, StringSegmentValue):
+            by_field[segment.path.split(".")[0]].append(segment)
+    return by_field
+
+
+def translate_like(instance, locale, fill, code):
+    """Translate ``instance`` through wagtail-localize from a filled-in copy.
+
+    ``fill(copy, code)`` sets the translated values on an unsaved copy, exactly as
+    one would write a translated page by hand. Its segments, matched in order with
+    the original's field by field, become wagtail-localize string translations.
+    """
+    candidate = type(instance)._default_manager.get(pk=instance.pk)
+    fill(candidate, code)
+    for field in candidate._meta.get_fields():
+        if isinstance(field, StreamField):
+            # New blocks get their ids, as saving would give them.
+            value = field.get_prep_value(getattr(candidate, field.name))
+            setattr(candidate, field.name, field.to_python(value))
+    target = _strings_by_field(candidate)
+    paths = {}
+    for field, segments in _strings_by_field(instance).items():
+        for original, translated in zip(segments, target.get(field, []), strict=False):
+            paths[original.path] = translated.string.data
+    return translate(instance, locale, fields=paths)
+
+
+def publish_everywhere(page, locales, fill):
+    """Publish an English page, translate it by hand into French and German, alias the rest."""
+    if not page.live or page.has_unpublished_changes:
+        publish(page)
+    for code, locale in locales.items():
+        if code == page.locale.language_code or page.has_translation(locale):
+            continue
+        if code in TRANSLATED_LANGUAGES:
+            translate_like(page, locale, fill, code)
+        else:
+            alias(page, locale)
+    return page
+
+
+def translate_snippet_everywhere(snippet, locales, fill):
+    """Snippets have no aliases: every language gets its translation."""
+    for code, locale in locales.items():
+        if code != snippet.locale.language_code and not snippet.has_translation(locale):
+            translate_like(snippet, locale, fill, code)
+    return snippet
+
+
 def translate(instance, locale, fields=None, strings=None):
     """Translate a page or snippet through wagtail-localize, as a translator would.
 
@@ -59,6 +116,8 @@ def translate(instance, locale, fields=None, strings=None):
     edit of the source marks it out of date in the admin.
     """
     fields, strings = fields or {}, strings or {}
+    if isinstance(instance, Page):
+        instance = instance.specific
     source, _ = TranslationSource.get_or_create_from_instance(instance)
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
@@ -76,8 +135,16 @@ def translate(instance, locale, fields=None, strings=None):
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 },
             )
-    translation.save_target(publish=True)
-    return instance.get_translation(locale)
+    if not isinstance(instance, Page):
+        translation.save_target(publish=True)
+        return instance.get_translation(locale)
+    # wagtail-localize would publish when the transaction commits, from a copy of
+    # the page taken now; children added before then would be lost from the tree.
+    # Save a draft and publish it at once instead.
+    translation.save_target(publish=False)
+    translated = instance.get_translation(locale)
+    translated.get_latest_revision().publish()
+    return translated
 
 
 def alias(page, locale):
@@ -87,29 +154,10 @@ def alias(page, locale):
     return page.copy_for_translation(locale, copy_parents=True, alias=True)
 
 
-def translate_everywhere(instance, locales, translations):
-    """Translate into each hand-translated language, alias into the others (pages only).
-
-    ``translations`` maps a language code to ``{"fields": {...}, "strings": {...}}``.
-    """
-    for code, locale in locales.items():
-        if code == instance.locale.language_code or instance.has_translation(locale):
-            continue
-        if code in translations:
-            translate(instance, locale, **translations[code])
-        elif isinstance(instance, Page):
-            alias(instance, locale)
-
-
 def ensure_locales():
     return {
         code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
     }
-
-
-def strip_paragraph(html):
-    """The text of a one-paragraph rich text: wagtail-localize's segment for it."""
-    return html.removeprefix("<p>").removesuffix("</p>")
 
 
 def ensure_home_pages(locales):
@@ -146,17 +194,9 @@ def ensure_home_pages(locales):
         site.save()
     if placeholder is not None:
         placeholder.delete()
-    translate_everywhere(
-        home,
-        locales,
-        {
-            code: {
-                "fields": {"title": HOME_PAGES[code][0]},
-                "strings": {
-                    strip_paragraph(HOME_PAGES["en"][1]): strip_paragraph(HOME_PAGES[code][1])
-                },
-            }
-            for code in TRANSLATED_LANGUAGES
-        },
-    )
+
+    def fill(copy, code):
+        copy.title, copy.introduction = HOME_PAGES[code]
+
+    publish_everywhere(home, locales, fill)
     return home

@@ -1,19 +1,30 @@
 """Summits of mayors, their programmes and the declarations they adopt."""
 
+import datetime
+import json
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.utils import ErrorList
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock, CaptionedImageBlock
+
+
+def json_script_body(data):
+    """JSON safe to put inside a <script> element: <, > and & cannot close or open a tag."""
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - the three characters that matter are escaped
 
 
 class Audience(models.TextChoices):
@@ -139,6 +150,87 @@ class SummitPage(Page):
 
     def partner_list(self):
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+    def local_host_city(self):
+        """The host city in the active language, or None when it is not live there."""
+        if self.host_city_id is None:
+            return None
+        city = self.host_city.localized
+        return city if city.live else None
+
+    def local_themes(self):
+        """The themes in the active language, in one query whatever their number."""
+        from cities.models import Theme
+
+        keys = [theme.translation_key for theme in self.themes.all()]
+        locale = Locale.get_active()
+        local = {t.translation_key: t for t in Theme.objects.filter(translation_key__in=keys)}
+        translated = {
+            t.translation_key: t
+            for t in Theme.objects.filter(translation_key__in=keys, locale=locale)
+        }
+        return [translated.get(key, local[key]) for key in keys]
+
+    def declaration(self):
+        return DeclarationPage.objects.child_of(self).live().public().first()
+
+    def json_ld(self):
+        """schema.org Event for the summit, with a subEvent for every programme session."""
+        organizer = {
+            "@type": "Organization",
+            "name": "International Observatory of Mayors on Living Together",
+        }
+        venues = list(self.venues.all())
+        places = [
+            {"@type": "Place", "name": venue.name, "address": venue.address or venue.name}
+            for venue in venues
+        ]
+        sessions = []
+        for day in self.programme:
+            if day.block_type != "day":
+                continue
+            date = day.value["date"]
+            for session in day.value["sessions"]:
+                event = {
+                    "@type": "Event",
+                    "name": session["title"],
+                    "startDate": datetime.datetime.combine(date, session["start_time"]).isoformat(),
+                }
+                if session.get("end_time"):
+                    event["endDate"] = datetime.datetime.combine(
+                        date, session["end_time"]
+                    ).isoformat()
+                if session.get("venue"):
+                    event["location"] = {
+                        "@type": "Place",
+                        "name": session["venue"],
+                        "address": session["venue"],
+                    }
+                sessions.append(event)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": self.start_date.isoformat(),
+            "endDate": self.end_date.isoformat(),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "organizer": organizer,
+            "inLanguage": self.locale.language_code,
+        }
+        if self.introduction:
+            data["description"] = self.introduction
+        if self.url:
+            data["url"] = self.full_url
+        if places:
+            data["location"] = places[0] if len(places) == 1 else places
+        if sessions:
+            data["subEvent"] = sessions
+        return data
+
+    @property
+    def json_ld_string(self):
+        return json_script_body(self.json_ld())
 
 
 class SummitVenue(Orderable):

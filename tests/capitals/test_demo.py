@@ -1,47 +1,85 @@
-"""The demo loader: five languages, real facts only, safe to run twice."""
+"""The demo loader: real facts, French and German translations, aliases, safe to run twice."""
 
 from wagtail.models import Page
 
-from capitals.demo import load_capitals
+import pytest
+
+from capitals.demo import DEMO_CAPITAL_YEARS, load_capitals
 from capitals.models import CapitalIndexPage, CapitalPage, InternationalDayPage
 from home.models import StandardPage
 
 from .pages import make_city
 
 
-def test_load_capitals_creates_translated_pages_and_is_idempotent(client, home_page, locales):
-    assert load_capitals(home_page, locales, {}) is not None
+@pytest.fixture
+def load(django_capture_on_commit_callbacks):
+    """wagtail-localize publishes translations on commit: run those callbacks."""
+
+    def run(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return load_capitals(*args, **kwargs)
+
+    return run
+
+
+def test_load_capitals_creates_translated_pages_and_is_idempotent(client, home_page, locales, load):
+    assert load(home_page, locales, {}) is not None
     counts = {
         model: model.objects.count()
         for model in (CapitalIndexPage, InternationalDayPage, StandardPage, CapitalPage)
     }
     assert counts == {CapitalIndexPage: 5, InternationalDayPage: 5, StandardPage: 5, CapitalPage: 0}
     total = Page.objects.count()
-    assert load_capitals(home_page, locales, {}) is None
+    assert load(home_page, locales, {}) is None
     assert Page.objects.count() == total
 
     html = client.get("/fr/international-day/").content.decode()
     assert "Journée internationale du vivre-ensemble en paix" in html
     assert "72/130" in html
-    html = client.get("/ar/about/").content.decode()
-    assert "مونتريال" in html
     html = client.get("/de/capitals/").content.decode()
     assert "Hauptstädte des Zusammenlebens" in html
+    # Spanish and Arabic follow English (aliases) until someone translates them.
+    spanish = InternationalDayPage.objects.get(locale=locales["es"])
+    assert spanish.alias_of_id == InternationalDayPage.objects.get(locale=locales["en"]).pk
+    html = client.get("/ar/about/").content.decode()
+    assert 'lang="ar" dir="rtl"' in html
+    assert "About the Observatory" in html
     for code in locales:
         assert client.get(f"/{code}/").status_code == 200
 
 
-def test_demo_capital_only_on_request_and_labelled(client, home_page, locales):
+def test_french_translation_is_wagtail_localize_and_goes_out_of_date(home_page, locales, load):
+    from wagtail_localize.models import Translation
+
+    load(home_page, locales, {})
+    english = InternationalDayPage.objects.get(locale=locales["en"])
+    translation = Translation.objects.get(
+        source__object_id=english.translation_key, target_locale=locales["fr"]
+    )
+    assert translation.get_progress() == (
+        translation.source.stringsegment_set.count(),
+        translation.source.stringsegment_set.count(),
+    )
+    english.introduction = "A new English introduction."
+    english.save_revision().publish()
+    # The source changed: wagtail-localize shows the French page as needing a sync.
+    assert translation.source.get_source_instance_edit_url()
+    assert english.get_latest_revision().created_at > translation.source.last_updated_at
+
+
+def test_demo_capitals_are_labelled_in_every_language(client, home_page, locales, load):
     city = make_city(home_page)
-    load_capitals(home_page, locales, {"duesseldorf": city}, demo_capital=True)
+    load(home_page, locales, dict.fromkeys(DEMO_CAPITAL_YEARS.values(), city))
     capitals = CapitalPage.objects.all()
-    assert capitals.count() == 5
+    assert capitals.count() == 5 * len(DEMO_CAPITAL_YEARS)
     assert all(capital.city_id == city.id for capital in capitals)
-    english = capitals.get(locale=locales["en"])
-    assert english.introduction.startswith("Demo:")
-    assert english.title.startswith("Demo Capital")
+    for capital in capitals.filter(locale__language_code__in=["en", "fr", "de"]):
+        assert capital.introduction.split(":")[0].strip() in {"Demo", "Démonstration"}
+    html = client.get("/en/capitals/").content.decode()
+    for year in DEMO_CAPITAL_YEARS:
+        assert f"/en/capitals/{year}/" in html
 
 
-def test_missing_city_means_no_capital(home_page, locales):
-    load_capitals(home_page, locales, {"montreal": None}, demo_capital=True)
+def test_missing_city_means_no_capital(home_page, locales, load):
+    load(home_page, locales, {"montreal": None})
     assert not CapitalPage.objects.exists()

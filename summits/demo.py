@@ -1,0 +1,586 @@
+"""Demo content of the summits app: Montréal 2015, Düsseldorf 2019 and the Düsseldorf Declaration.
+
+Facts come from the seed documents (the Düsseldorf Declaration in English and
+French, and the French brochure of the 2019 summit). Venue addresses are the
+venues' public street addresses, which the brochure does not print.
+"""
+
+import datetime
+import re
+
+from django.db import transaction
+
+from .models import Audience, DeclarationPage, SummitIndexPage, SummitPage, SummitVenue
+
+PARTICIPANTS, PUBLIC = Audience.PARTICIPANTS.value, Audience.PUBLIC.value
+
+
+def rich(text):
+    """Seed markdown (**bold**, *italic*) as a one-paragraph rich text."""
+    text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
+    text = re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
+    return f"<p>{text}</p>"
+
+
+def items(block_type, texts):
+    return [(block_type, rich(text)) for text in texts]
+
+
+def time(value):
+    return datetime.time.fromisoformat(value)
+
+
+def session(start, end, title, venue, audience):
+    return {
+        "start_time": time(start),
+        "end_time": time(end),
+        "title": title,
+        "venue": venue,
+        "audience": audience,
+    }
+
+
+INDEX = {
+    "en": (
+        "Summits",
+        "Mayors from around the world meet at the International Mayors Summits on Living "
+        "Together to share what works, and adopt a declaration that commits their cities.",
+    ),
+    "fr": (
+        "Sommets",
+        "Des maires du monde entier se réunissent lors des Sommets internationaux des maires "
+        "sur le Vivre ensemble pour partager ce qui fonctionne et adopter une déclaration qui "
+        "engage leurs villes.",
+    ),
+    "de": (
+        "Gipfeltreffen",
+        "Bürgermeisterinnen und Bürgermeister aus aller Welt treffen sich auf den "
+        "Internationalen Bürgermeistergipfeln zum Zusammenleben, tauschen aus, was sich "
+        "bewährt, und verabschieden eine Erklärung, die ihre Städte verpflichtet.",
+    ),
+    "es": (
+        "Cumbres",
+        "Alcaldes de todo el mundo se reúnen en las Cumbres Internacionales de Alcaldes sobre "
+        "la Convivencia para compartir lo que funciona y adoptar una declaración que "
+        "compromete a sus ciudades.",
+    ),
+    "ar": (
+        "القمم",
+        "يلتقي رؤساء بلديات من جميع أنحاء العالم في القمم الدولية لرؤساء البلديات حول العيش "
+        "المشترك لتبادل ما ينجح، ويعتمدون إعلانًا يُلزم مدنهم.",
+    ),
+}
+
+DUESSELDORF = {
+    "en": (
+        "2nd International Mayors Summit on Living Together",
+        "As the world's urban population grows, probably to 68% by 2050, cities become "
+        "the key actors in meeting their citizens' needs. After the first summit in Montréal "
+        "in 2015, the City of Düsseldorf invited renowned mayors and opinion leaders from "
+        "around the world to three days of result-oriented workshops on five fundamental "
+        "themes of living together. Düsseldorf was the first city to reveal the summit's "
+        "conclusions directly to its residents, in a public exhibition where mayors and "
+        "residents discussed them openly.",
+    ),
+    "fr": (
+        "2e Sommet international des maires sur le Vivre ensemble",
+        "Alors que la population urbaine mondiale s'accroît pour atteindre probablement 68 % "
+        "d'ici 2050, les villes deviennent des acteurs incontournables pour satisfaire les "
+        "besoins de leurs citoyens. Après le premier sommet, à Montréal en 2015, la ville de "
+        "Düsseldorf a invité des maires et des leaders d'opinion renommés des quatre coins du "
+        "globe pour trois jours d'ateliers orientés sur les résultats, autour de cinq thèmes "
+        "fondamentaux du vivre ensemble. Düsseldorf a été la première ville à révéler les "
+        "conclusions du sommet directement à ses habitants, dans une exposition publique "
+        "ouvrant une discussion entre les maires et les habitants.",
+    ),
+    "de": (
+        "2. Internationaler Bürgermeistergipfel zum Zusammenleben",
+        "Die Stadtbevölkerung der Welt wächst rasant, bis 2050 wohl auf 68 %: Städte werden "
+        "zu den entscheidenden Akteuren, wenn es um die Bedürfnisse ihrer Bürgerinnen und "
+        "Bürger geht. Nach dem ersten Gipfel 2015 in Montréal lud die Landeshauptstadt "
+        "Düsseldorf renommierte Bürgermeisterinnen, Bürgermeister und Meinungsführer aus "
+        "aller Welt zu drei Tagen ergebnisorientierter Workshops über fünf Grundthemen des "
+        "Zusammenlebens ein. Düsseldorf stellte die Ergebnisse als erste Stadt direkt seinen "
+        "Einwohnerinnen und Einwohnern vor, in einer öffentlichen Ausstellung mit offener "
+        "Diskussion.",
+    ),
+    "es": (
+        "2.ª Cumbre Internacional de Alcaldes sobre la Convivencia",
+        "A medida que la población urbana mundial crece, probablemente hasta el 68 % en 2050, "
+        "las ciudades se convierten en actores clave para responder a las necesidades de sus "
+        "ciudadanos. Tras la primera cumbre, celebrada en Montreal en 2015, la ciudad de "
+        "Düsseldorf invitó a alcaldes y líderes de opinión de todo el mundo a tres días de "
+        "talleres orientados a resultados sobre cinco temas fundamentales de la convivencia. "
+        "Düsseldorf fue la primera ciudad en presentar las conclusiones de la cumbre "
+        "directamente a sus habitantes, en una exposición pública abierta al debate.",
+    ),
+    "ar": (
+        "القمة الدولية الثانية لرؤساء البلديات حول العيش المشترك",
+        "مع النمو السريع لسكان المدن في العالم، الذي قد يبلغ 68% بحلول عام 2050، أصبحت المدن "
+        "فاعلًا أساسيًا في تلبية احتياجات مواطنيها. وبعد القمة الأولى في مونتريال عام 2015، "
+        "دعت مدينة دوسلدورف رؤساء بلديات وقادة رأي بارزين من جميع أنحاء العالم إلى ثلاثة أيام "
+        "من ورشات العمل حول خمسة محاور أساسية للعيش المشترك. وكانت دوسلدورف أول مدينة تعرض "
+        "نتائج القمة مباشرة على سكانها، في معرض عام فتح باب النقاش بين رؤساء البلديات والسكان.",
+    ),
+}
+
+MONTREAL = {
+    "en": (
+        "1st International Mayors Summit on Living Together",
+        "In June 2015 more than 20 mayors met in Montréal and shared their need to exchange "
+        "experiences and solutions on social cohesion, integration and security in a "
+        "globalised world. Their discussions led to the Montréal Declaration on Living "
+        "Together, a commitment to better policies for living together, and to the creation "
+        "of the International Observatory of Mayors on Living Together.",
+    ),
+    "fr": (
+        "1er Sommet international des maires sur le Vivre ensemble",
+        "En juin 2015, plus de 20 maires se sont réunis à Montréal et ont fait part de leur "
+        "besoin d'échanger leurs expériences et solutions à propos des enjeux liés à la "
+        "cohésion sociale, à l'intégration et à la sécurité dans le contexte de la "
+        "mondialisation. Leurs discussions ont abouti à la Déclaration de Montréal sur le "
+        "vivre ensemble et à la création de l'Observatoire international des maires sur le "
+        "Vivre ensemble.",
+    ),
+    "de": (
+        "1. Internationaler Bürgermeistergipfel zum Zusammenleben",
+        "Im Juni 2015 trafen sich mehr als 20 Bürgermeisterinnen und Bürgermeister in "
+        "Montréal, um Erfahrungen und Lösungen zu sozialem Zusammenhalt, Integration und "
+        "Sicherheit in einer globalisierten Welt auszutauschen. Daraus gingen die Erklärung "
+        "von Montréal zum Zusammenleben und die Internationale Beobachtungsstelle der "
+        "Bürgermeister für das Zusammenleben hervor.",
+    ),
+    "es": (
+        "1.ª Cumbre Internacional de Alcaldes sobre la Convivencia",
+        "En junio de 2015, más de 20 alcaldes se reunieron en Montreal para intercambiar "
+        "experiencias y soluciones sobre cohesión social, integración y seguridad en un mundo "
+        "globalizado. Sus debates dieron lugar a la Declaración de Montreal sobre la "
+        "Convivencia y a la creación del Observatorio Internacional de Alcaldes sobre la "
+        "Convivencia.",
+    ),
+    "ar": (
+        "القمة الدولية الأولى لرؤساء البلديات حول العيش المشترك",
+        "في يونيو 2015، اجتمع أكثر من 20 رئيس بلدية في مونتريال لتبادل التجارب والحلول حول "
+        "التماسك الاجتماعي والاندماج والأمن في عالم معولم. وأسفرت نقاشاتهم عن إعلان مونتريال "
+        "حول العيش المشترك وعن إنشاء المرصد الدولي لرؤساء البلديات حول العيش المشترك.",
+    ),
+}
+
+VENUES = [
+    ("Town Hall (Rathaus)", "Marktplatz 2, 40213 Düsseldorf"),
+    ("Dreischeibenhaus", "Dreischeibenhaus 1, 40211 Düsseldorf"),
+    ("Lindner Congress Hotel", "Emanuel-Leutze-Straße 17, 40547 Düsseldorf"),
+    ("Tonhalle Düsseldorf", "Ehrenhof 1, 40479 Düsseldorf"),
+    ("NRW-Forum", "Ehrenhof 2, 40479 Düsseldorf"),
+    ("Ehrenhof", "Ehrenhof, 40479 Düsseldorf"),
+]
+
+# The brochure draws the programme on a 9:00–21:00 grid without printing times:
+# these times are read off that grid. Its legend marks sessions for participants
+# only, or for participants, press and public.
+PROGRAMME = {
+    "en": [
+        (
+            "2019-08-30",
+            "Coming together",
+            [
+                session("17:00", "18:30", "Official welcome", "Town Hall (Rathaus)", PARTICIPANTS),
+                session("19:00", "21:00", "Welcome dinner", "Dreischeibenhaus", PARTICIPANTS),
+            ],
+        ),
+        (
+            "2019-08-31",
+            "Creating together",
+            [
+                session("09:00", "16:00", "Workshops", "Lindner Congress Hotel", PARTICIPANTS),
+                session(
+                    "16:30",
+                    "17:30",
+                    "Conclusion and press conference",
+                    "Lindner Congress Hotel",
+                    PUBLIC,
+                ),
+                session("19:00", "21:00", "Reception", "Tonhalle Düsseldorf", PARTICIPANTS),
+            ],
+        ),
+        (
+            "2019-09-01",
+            "Sharing",
+            [
+                session("10:00", "12:00", "Public forum", "NRW-Forum", PUBLIC),
+                session(
+                    "12:00",
+                    "18:00",
+                    "Public exhibition: interactive display of the results, "
+                    "“Living together today and tomorrow”",
+                    "NRW-Forum",
+                    PUBLIC,
+                ),
+                session(
+                    "14:00",
+                    "17:00",
+                    "Festival of democracy: official opening and signing of the "
+                    "Düsseldorf Declaration",
+                    "Ehrenhof",
+                    PUBLIC,
+                ),
+            ],
+        ),
+    ],
+    "fr": [
+        (
+            "2019-08-30",
+            "Se rassembler",
+            [
+                session("17:00", "18:30", "Accueil officiel", "Mairie", PARTICIPANTS),
+                session("19:00", "21:00", "Dîner de bienvenue", "Dreischeibenhaus", PARTICIPANTS),
+            ],
+        ),
+        (
+            "2019-08-31",
+            "Créer ensemble",
+            [
+                session("09:00", "16:00", "Ateliers", "Lindner Congress Hotel", PARTICIPANTS),
+                session(
+                    "16:30",
+                    "17:30",
+                    "Conclusion et conférence de presse",
+                    "Lindner Congress Hotel",
+                    PUBLIC,
+                ),
+                session("19:00", "21:00", "Réception", "Tonhalle de Düsseldorf", PARTICIPANTS),
+            ],
+        ),
+        (
+            "2019-09-01",
+            "Partager",
+            [
+                session("10:00", "12:00", "Forum public", "NRW-Forum", PUBLIC),
+                session(
+                    "12:00",
+                    "18:00",
+                    "Exposition publique : affichage interactif des résultats "
+                    "« Vivre ensemble aujourd'hui et demain »",
+                    "NRW-Forum",
+                    PUBLIC,
+                ),
+                session(
+                    "14:00",
+                    "17:00",
+                    "Festival de la démocratie : ouverture officielle et signature de la "
+                    "déclaration de Düsseldorf",
+                    "Ehrenhof",
+                    PUBLIC,
+                ),
+            ],
+        ),
+    ],
+}
+
+PARTNERS = {
+    "en": "City of Düsseldorf\nInternational Observatory of Mayors on Living Together\n"
+    "Federal Foreign Office of Germany",
+    "fr": "Ville de Düsseldorf\nObservatoire international des maires sur le Vivre ensemble\n"
+    "Ministère fédéral allemand des Affaires étrangères",
+}
+
+RESULTS = {
+    "en": "The results of the workshops were summarised digitally at once and shown in the "
+    "public exhibition “Living together today and tomorrow” at the NRW-Forum, where mayors "
+    "and residents discussed them. Every participating city may use the exhibition to "
+    "discuss the results with its own residents.",
+    "fr": "Les résultats des ateliers ont été immédiatement résumés au format numérique et "
+    "présentés dans l'exposition publique « Vivre ensemble aujourd'hui et demain » au "
+    "NRW-Forum, où maires et habitants en ont débattu. Toutes les villes présentes peuvent "
+    "avoir recours à l'exposition et en débattre avec leurs habitants.",
+}
+
+DECLARATION = {
+    "en": {
+        "title": "Düsseldorf Declaration",
+        "subtitle": "Living Together in Cities: Mayors Embrace Diversity and Inclusion",
+        "preamble": [
+            "We, mayors and representatives of cities around the world, meeting in Düsseldorf "
+            "from August 31 to September 1, 2019, during the 2nd International Mayors Summit "
+            "on Living Together,",
+            "*Recognizing* that cities are on the frontline of the global issue of Living "
+            "Together, *acknowledging* that the concurrent phenomena of globalization, "
+            "urbanization and human mobility are constantly transforming the way we live "
+            "together in our cities,",
+            "*Recalling* the spirit of the First International Summit held in Montréal in June "
+            "2015, which led to the creation of the International Observatory of Mayors on "
+            "Living Together,",
+            "*Noting* the emergence of intolerance, extremism, as well as ideologies that "
+            "arouse division, creating uncertainty and eroding the social fabric and the "
+            "foundations of democratic principles,",
+            "*Acknowledging* the growing multilateral efforts that reaffirm the will to live in "
+            "peaceful and inclusive societies and encourage dialogue and cooperation,",
+            "*Welcoming* the proclamation of an **International Day of Living Together in "
+            "Peace** by the United Nations, in order to reflect globally on how we can build "
+            "more inclusive communities,",
+            "*Recalling* that cities already exercise leadership on Living Together both on "
+            "the local and global scene.",
+        ],
+        "agreements": [
+            "Promoting Living Together means recognizing and respecting all forms of "
+            "diversity, fighting against discrimination and working to facilitate peaceful "
+            "coexistence in our cities.",
+            "Mayors have the responsibility to encourage unity and social cohesion: by working "
+            "hand in hand with the driving forces of the community, Mayors contribute to build "
+            "trust and foster a sense of belonging among citizens.",
+            "Living together refers to a dynamic process mobilizing various stakeholders in "
+            "order to carry out initiatives aiming to improve the wellbeing of the community.",
+            "The exchange of experiences between our cities is essential to learn from each "
+            "other and to develop effective cooperation in order to help to improve our own "
+            "initiatives.",
+        ],
+        "goals": [
+            "Our citizens deserve to live in safe, healthy and inclusive cities, where quality "
+            "of life, economic prosperity, as well the environment, are our primary concerns, "
+            "in accordance with the United Nations SDG and the New Urban Agenda.",
+            "Our policies and programmes should aim to improve Living Together: by fostering a "
+            "sense of belonging, empowering urban neighbourhoods, creating spaces to connect "
+            "and providing social and economic opportunities for all citizens, leaving no one "
+            "behind.",
+            "Our cities must be resilient and agile in order to prevent, respond to and learn "
+            "from adverse events in our constantly changing urban settings.",
+            "Our cities are living laboratories that should encourage the emergence of "
+            "creative and innovative solutions to local and global urban challenges.",
+            "Our practices and expertise should be widely shared in order to inspire action, "
+            "foster exchanges with other cities and contribute to the design of national and "
+            "international policies.",
+        ],
+        "commitments": [
+            "Strengthen social cohesion by effectively promoting living together in our "
+            "respective communities. Concrete actions can include: organizing a public "
+            "activity on the topic of Living Together, launching a public policy aiming to "
+            "improve Living Together at the local level, implementing a new city program "
+            "related to the topic of Living Together.",
+            "Promote the International Day of Living Together in Peace, scheduled every 16 "
+            "May. The International Observatory of Mayors on Living Together, in cooperation "
+            "with the global organizers of this International Day, will identify a **Capital "
+            "of Living Together**, a city to be designated each year to host the main "
+            "activity of the global celebration of this Day.",
+        ],
+        "commit_statement": "I have read the Düsseldorf Declaration, adopted during the Second "
+        "International Mayors Summit on Living Together, held in Düsseldorf, from August 31 "
+        "to September 1, 2019.\n\nI agree upon the principles and goals of the Summit and I am "
+        "committed to working together to achieve the stated objectives.",
+        "acknowledge_statement": "I have read the Düsseldorf Declaration, adopted during the "
+        "Second International Mayors Summit on Living Together, held in Düsseldorf, from "
+        "August 31 to September 1, 2019.\n\nI acknowledge the principles and the goals of the "
+        "Summit and I agree to bring this Declaration to the attention of the Mayor and/or "
+        "Council of the city I represent today.",
+    },
+    "fr": {
+        "title": "Déclaration de Düsseldorf",
+        "subtitle": "Vivre ensemble dans les villes : les maires s'engagent envers la "
+        "diversité et l'inclusion",
+        "preamble": [
+            "Nous, maires et représentants de villes de partout à travers le monde, réunis à "
+            "Düsseldorf du 31 août au 1er septembre 2019 dans le cadre du 2e Sommet "
+            "international des maires sur le Vivre ensemble,",
+            "*Convenant* que les villes sont en première ligne face au défi global de Vivre "
+            "ensemble, *reconnaissant* que les phénomènes concomitants de la mondialisation, "
+            "de l'urbanisation et de la mobilité des personnes transforment continuellement "
+            "la manière dont nous vivons ensemble dans nos villes,",
+            "*Rappelant* l'esprit du premier Sommet international qui s'est tenu à Montréal "
+            "en juin 2015 et qui a donné lieu à la création de l'Observatoire international "
+            "des maires sur le Vivre ensemble,",
+            "*Constatant* la montée de l'intolérance, de l'extrémisme, ainsi que d'idéologies "
+            "qui suscitent des divisions, ce qui génère de l'incertitude et érode le tissu "
+            "social et les fondements des principes démocratiques.",
+            "*Reconnaissant* un nombre croissant d'efforts multilatéraux visant à réaffirmer "
+            "la volonté de vivre dans des sociétés pacifiques et inclusives et à promouvoir le "
+            "dialogue et la coopération,",
+            "*Saluant* la proclamation d'une **Journée internationale du vivre-ensemble en "
+            "paix** par les Nations Unies afin de réfléchir, à l'échelle mondiale, sur la "
+            "manière dont nous pouvons bâtir des communautés plus inclusives,",
+            "*Rappelant* que les villes exercent déjà un leadership en matière de vivre "
+            "ensemble tant sur la scène locale que mondiale.",
+        ],
+        "agreements": [
+            "Faire la promotion du Vivre ensemble c'est reconnaître et respecter toutes formes "
+            "de diversité, lutter contre la discrimination et faciliter la coexistence "
+            "harmonieuse dans nos villes.",
+            "Les maires ont la responsabilité d'encourager l'unité et la cohésion sociale. En "
+            "travaillant de près avec les forces vives de la collectivité, les maires "
+            "contribuent à bâtir la confiance et à favoriser le développement d'un sentiment "
+            "d'appartenance chez les citoyens.",
+            "Le vivre ensemble est un processus dynamique qui mobilise toute une série "
+            "d'acteurs afin de mettre sur pied des initiatives visant à améliorer le bien-être "
+            "de la collectivité.",
+            "L'échange d'expériences entre nos villes est essentiel pour apprendre les uns des "
+            "autres et pour mettre en place une coopération efficace afin de contribuer à "
+            "l'amélioration de nos propres initiatives.",
+        ],
+        "goals": [
+            "Nos citoyens méritent de vivre dans des villes inclusives, sûres et en santé, où "
+            "la qualité de vie, la prospérité économique, ainsi que l'environnement, sont au "
+            "cœur de nos préoccupations, et ce, conformément aux objectifs de développement "
+            "durable des Nations Unies et au Nouveau Programme pour les villes.",
+            "Nos politiques et programmes devraient veiller à améliorer le Vivre ensemble – "
+            "par le développement du sentiment d'appartenance, le renforcement des capacités "
+            "dans les quartiers, la création d'espaces de rencontre, l'accès aux opportunités "
+            "socio-économiques - sans laisser personne derrière.",
+            "Nos villes doivent être résilientes et agiles afin de prévenir, faire face et "
+            "apprendre des événements indésirables, dans nos contextes urbains en "
+            "transformation constante.",
+            "Nos villes sont des laboratoires vivants qui doivent favoriser l'émergence de "
+            "solutions créatives et novatrices aux défis urbains locaux et mondiaux.",
+            "Nos pratiques et notre expertise doivent être largement partagées afin d'inspirer "
+            "des actions, favoriser les échanges avec d'autres villes et contribuer à "
+            "l'élaboration des politiques nationales et internationales.",
+        ],
+        "commitments": [
+            "Renforcer la cohésion sociale en faisant la promotion effective du vivre ensemble "
+            "dans nos collectivités respectives. Les actions concrètes peuvent inclure : "
+            "l'organisation d'une activité publique sous le thème du vivre ensemble, le "
+            "lancement d'une politique publique visant à améliorer le vivre ensemble à "
+            "l'échelle locale ou mettre en œuvre un nouveau programme municipal sous le thème "
+            "du vivre ensemble.",
+            "Promouvoir la Journée internationale du vivre-ensemble en paix qui se tiendra "
+            "tous les 16 mai. L'Observatoire international des maires sur le Vivre ensemble, "
+            "en collaboration avec les organisateurs de cette journée internationale, "
+            "désignera une **capitale du vivre ensemble**, soit une ville nommée chaque année "
+            "pour accueillir l'activité principale des célébrations mondiales de cette "
+            "journée.",
+        ],
+        "commit_statement": "J'ai lu la Déclaration de Düsseldorf adoptée lors du 2e Sommet "
+        "international des maires sur le Vivre ensemble qui s'est tenu à Düsseldorf du "
+        "31 août au 1er septembre 2019.\n\nJe suis d'accord avec les principes et les "
+        "objectifs du Sommet et je suis déterminé(e) à travailler ensemble pour réaliser les "
+        "objectifs cités.",
+        "acknowledge_statement": "J'ai lu la Déclaration de Düsseldorf adoptée lors du 2e "
+        "Sommet international des maires sur le Vivre ensemble qui s'est tenu à Düsseldorf du "
+        "31 août au 1er septembre 2019.\n\nJe reconnais les principes et les objectifs du "
+        "Sommet et j'accepte de porter cette Déclaration à l'attention du maire ou du conseil "
+        "de la ville que je représente aujourd'hui.",
+    },
+}
+
+# Languages without a source text keep the English body under a translated title.
+DECLARATION_TITLES = {
+    "de": "Düsseldorfer Erklärung",
+    "es": "Declaración de Düsseldorf",
+    "ar": "إعلان دوسلدورف",
+}
+
+
+def programme(code):
+    return [
+        (
+            "day",
+            {"date": datetime.date.fromisoformat(day), "title": title, "sessions": sessions},
+        )
+        for day, title, sessions in PROGRAMME[code]
+    ]
+
+
+def declaration_fields(code):
+    text = DECLARATION[code]
+    return {
+        "title": text["title"],
+        "subtitle": text["subtitle"],
+        "preamble": items("clause", text["preamble"]),
+        "agreements": items("item", text["agreements"]),
+        "goals": items("item", text["goals"]),
+        "commitments": items("item", text["commitments"]),
+        "commit_statement": text["commit_statement"],
+        "acknowledge_statement": text["acknowledge_statement"],
+    }
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def translate_page(page, locale, **fields):
+    """A published translation of ``page`` in ``locale``, with ``fields`` set on it."""
+    translation = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    return publish(translation)
+
+
+@transaction.atomic
+def load_summits(home, locales, cities, themes):
+    """The summits, the Düsseldorf Declaration and their translations. Does nothing twice."""
+    if SummitIndexPage.objects.child_of(home).exists():
+        return None
+    en = locales["en"]
+    others = [code for code in ("fr", "de", "es", "ar") if code in locales]
+
+    title, introduction = INDEX["en"]
+    index = home.add_child(
+        instance=SummitIndexPage(title=title, slug="summits", introduction=introduction, locale=en)
+    )
+    publish(index)
+
+    title, introduction = MONTREAL["en"]
+    montreal = SummitPage(
+        title=title,
+        slug="montreal-2015",
+        edition=1,
+        host_city=cities.get("montreal"),
+        # The brochure and the declaration only say "June 2015": these days are a
+        # placeholder until an editor enters the real ones.
+        start_date=datetime.date(2015, 6, 9),
+        end_date=datetime.date(2015, 6, 10),
+        introduction=introduction,
+        locale=en,
+    )
+    index.add_child(instance=montreal)
+    publish(montreal)
+
+    title, introduction = DUESSELDORF["en"]
+    duesseldorf = SummitPage(
+        title=title,
+        slug="duesseldorf-2019",
+        edition=2,
+        host_city=cities.get("duesseldorf"),
+        start_date=datetime.date(2019, 8, 30),
+        end_date=datetime.date(2019, 9, 1),
+        introduction=introduction,
+        programme=programme("en"),
+        partners=PARTNERS["en"],
+        results=[("paragraph", rich(RESULTS["en"]))],
+        locale=en,
+    )
+    duesseldorf.themes = list(themes.values())
+    duesseldorf.venues = [SummitVenue(name=name, address=address) for name, address in VENUES]
+    index.add_child(instance=duesseldorf)
+    publish(duesseldorf)
+
+    declaration = DeclarationPage(
+        slug="declaration",
+        adopted_on=datetime.date(2019, 8, 31),
+        adopted_at="Düsseldorf",
+        locale=en,
+        **declaration_fields("en"),
+    )
+    duesseldorf.add_child(instance=declaration)
+    publish(declaration)
+
+    for code in others:
+        locale = locales[code]
+        title, introduction = INDEX[code]
+        translate_page(index, locale, title=title, introduction=introduction)
+        title, introduction = MONTREAL[code]
+        translate_page(montreal, locale, title=title, introduction=introduction)
+        title, introduction = DUESSELDORF[code]
+        fields = {"title": title, "introduction": introduction}
+        if code in PROGRAMME:
+            fields.update(
+                programme=programme(code),
+                partners=PARTNERS[code],
+                results=[("paragraph", rich(RESULTS[code]))],
+            )
+        translate_page(duesseldorf, locale, **fields)
+        if code in DECLARATION:
+            translate_page(declaration, locale, **declaration_fields(code))
+        else:
+            translate_page(declaration, locale, title=DECLARATION_TITLES[code])
+    return index

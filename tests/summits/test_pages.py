@@ -1,0 +1,196 @@
+"""Summit pages: where they live, how they render in every language, their JSON-LD and queries."""
+
+import datetime
+import json
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail import blocks
+
+import pytest
+
+from home.models import HomePage
+from summits.demo import load_summits
+from summits.factories import (
+    DeclarationPageFactory,
+    SummitIndexPageFactory,
+    SummitPageFactory,
+    programme_day,
+)
+from summits.models import (
+    DeclarationPage,
+    SessionBlock,
+    SummitIndexPage,
+    SummitPage,
+    json_script_body,
+)
+
+LANGUAGES = ["en", "fr", "de", "es", "ar"]
+URLS = ["summits/", "summits/duesseldorf-2019/", "summits/duesseldorf-2019/declaration/"]
+
+
+@pytest.fixture
+def summits(home_page, locales):
+    return load_summits(home_page, locales, cities={}, themes={})
+
+
+def jsonld(html):
+    match = re.search(
+        r'<script type="application/ld\+json" nonce="[^"]*">(\{"@context".*?"@type": "Event".*?)'
+        r"</script>",
+        html,
+        re.S,
+    )
+    assert match, "no Event JSON-LD on the page"
+    return json.loads(match.group(1))
+
+
+def test_tree_rules(db):
+    assert SummitIndexPage.allowed_parent_page_models() == [HomePage]
+    assert SummitPage.allowed_parent_page_models() == [SummitIndexPage]
+    assert DeclarationPage.allowed_parent_page_models() == [SummitPage]
+    assert DeclarationPage.allowed_subpage_models() == []
+
+
+def test_index_is_one_per_home_and_summits_only_under_it(home_page):
+    assert SummitIndexPage.can_create_at(home_page)
+    assert not SummitPage.can_create_at(home_page)
+    assert not DeclarationPage.can_create_at(home_page)
+    index = SummitIndexPageFactory(parent=home_page)
+    assert not SummitIndexPage.can_create_at(home_page)
+    assert SummitPage.can_create_at(index)
+    summit = SummitPageFactory(parent=index)
+    assert DeclarationPage.can_create_at(summit)
+    DeclarationPageFactory(parent=summit)
+    assert not DeclarationPage.can_create_at(summit)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("path", URLS)
+def test_every_summit_page_renders_in_every_language(client, summits, code, path):
+    response = client.get(f"/{code}/{path}")
+    assert response.status_code == 200
+    assert f'<html lang="{code}"' in response.content.decode()
+
+
+def test_french_pages_have_french_text(client, summits):
+    html = client.get("/fr/summits/duesseldorf-2019/").content.decode()
+    assert "<h1>2e Sommet international des maires sur le Vivre ensemble</h1>" in html
+    assert "Accueil officiel" in html
+    assert "30 août 2019" in html
+    html = client.get("/fr/summits/duesseldorf-2019/declaration/").content.decode()
+    assert "Déclaration de Düsseldorf" in html
+    assert "Nous convenons de ce qui suit" in html or "Nous, maires" in html
+
+
+def test_index_lists_summits_newest_first(client, summits):
+    html = client.get("/en/summits/").content.decode()
+    assert html.index("2nd International Mayors Summit") < html.index("1st International")
+    assert 'datetime="2019-08-30"' in html
+
+
+def test_declaration_shows_its_parts_and_both_statements(client, summits):
+    html = client.get("/en/summits/duesseldorf-2019/declaration/").content.decode()
+    for heading in (
+        "We hereby agree on the following:",
+        "We share the following goals:",
+        "Accordingly, we commit ourselves to:",
+    ):
+        assert heading in html
+    assert "I am committed to working together to achieve the stated objectives." in html
+    assert "bring this Declaration to the attention of the Mayor and/or Council" in html
+    assert "Option 1" in html and "Option 2" in html
+    assert "<b>International Day of Living Together in Peace</b>" in html
+
+
+def test_programme_shows_sessions_with_audience_badges(client, summits):
+    html = client.get("/en/summits/duesseldorf-2019/").content.decode()
+    assert html.count('class="programme-day"') == 3
+    assert html.count('<li class="session">') == 8
+    assert "Festival of democracy" in html
+    badges = re.findall(r'<p class="audience-badge audience-badge--(\w+)">', html)
+    assert badges.count("participants") == 4
+    assert badges.count("public") == 4
+    assert "Participants, press and public" in html
+    assert "Participants only" in html
+    assert 'href="/en/summits/duesseldorf-2019/declaration/"' in html
+
+
+def test_summit_json_ld_is_an_event_with_sub_events(client, summits):
+    html = client.get("/en/summits/duesseldorf-2019/").content.decode()
+    data = jsonld(html)
+    assert data["@type"] == "Event"
+    assert data["startDate"] == "2019-08-30"
+    assert data["endDate"] == "2019-09-01"
+    assert data["organizer"]["name"] == "International Observatory of Mayors on Living Together"
+    assert {place["name"] for place in data["location"]} >= {"NRW-Forum", "Ehrenhof"}
+    assert len(data["subEvent"]) == 8
+    assert data["subEvent"][0]["@type"] == "Event"
+    assert data["subEvent"][0]["startDate"] == "2019-08-30T17:00:00"
+
+
+def test_json_ld_cannot_close_its_script_element():
+    text = json_script_body({"name": "</script><script>alert(1)</script> & more"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["name"].startswith("</script>")
+
+
+def test_session_that_ends_before_it_starts_is_rejected():
+    block = SessionBlock()
+    value = block.to_python(
+        {"start_time": "10:00", "end_time": "09:00", "title": "Workshops", "audience": "public"}
+    )
+    with pytest.raises(blocks.StructBlockValidationError) as error:
+        block.clean(value)
+    assert "end_time" in error.value.block_errors
+    value = block.to_python(
+        {"start_time": "09:00", "end_time": "10:00", "title": "Workshops", "audience": "public"}
+    )
+    assert block.clean(value)["title"] == "Workshops"
+
+
+def test_load_summits_is_idempotent(home_page, locales, summits):
+    counts = (SummitIndexPage.objects.count(), SummitPage.objects.count())
+    assert counts == (5, 10)
+    assert DeclarationPage.objects.count() == 5
+    assert load_summits(home_page, locales, cities={}, themes={}) is None
+    assert (SummitIndexPage.objects.count(), SummitPage.objects.count()) == counts
+    assert DeclarationPage.objects.count() == 5
+
+
+def summit_with(index, number, slug):
+    summit = SummitPageFactory(
+        parent=index,
+        slug=slug,
+        programme=[
+            programme_day(datetime.date(2019, 8, 30) + datetime.timedelta(days=day), sessions=3)
+            for day in range(number)
+        ],
+    )
+    for n in range(number):
+        summit.venues.create(name=f"Venue {n}", address=f"Street {n}")
+    summit.save_revision().publish()
+    DeclarationPageFactory(parent=summit)
+    return summit
+
+
+def test_summit_page_queries_do_not_grow_with_days_and_venues(client, home_page):
+    index = SummitIndexPageFactory(parent=home_page)
+    small, large = summit_with(index, 1, "small"), summit_with(index, 5, "large")
+    counts = []
+    for summit in (small, large):
+        client.get(summit.url)  # warm caches (site root paths, locales)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(summit.url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_factories_make_pages_that_render(client, home_page):
+    index = SummitIndexPageFactory(parent=home_page)
+    summit = SummitPageFactory(parent=index)
+    declaration = DeclarationPageFactory(parent=summit)
+    for page in (index, summit, declaration):
+        assert client.get(page.url).status_code == 200
