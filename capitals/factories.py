@@ -5,12 +5,6 @@ import wagtail_factories
 
 from .models import CapitalIndexPage, CapitalPage, InternationalDayPage
 
-try:  # cities/factories.py may not exist yet: then callers pass city=…
-    from cities.factories import CityPageFactory
-except ImportError:  # pragma: no cover - depends on the cities app
-    CityPageFactory = None
-
-
 class CapitalIndexPageFactory(wagtail_factories.PageFactory):
     title = "Capitals of Living Together"
     slug = "capitals"
@@ -21,15 +15,12 @@ class CapitalIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class CapitalPageFactory(wagtail_factories.PageFactory):
-    """A Capital; pass ``city=`` unless cities.factories.CityPageFactory exists."""
+    """A Capital; pass ``parent=`` a CapitalIndexPage and ``city=`` a CityPage."""
 
     year = factory.Sequence(lambda n: 2020 + n)
     title = factory.LazyAttribute(lambda page: f"Capital of Living Together {page.year}")
     slug = factory.LazyAttribute(lambda page: str(page.year))
     introduction = "The city hosts the main celebration of the International Day."
-
-    if CityPageFactory is not None:
-        city = factory.SubFactory(CityPageFactory)
 
     class Meta:
         model = CapitalPage

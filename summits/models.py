@@ -80,10 +80,26 @@ class SummitIndexPage(Page):
         verbose_name = _("summit index")
 
     def get_context(self, request, *args, **kwargs):
+        from cities.models import CityPage
+
         context = super().get_context(request, *args, **kwargs)
-        context["summits"] = (
-            SummitPage.objects.child_of(self).live().public().order_by("-start_date")
+        summits = list(
+            SummitPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("host_city")
+            .order_by("-start_date")
         )
+        # Host cities in the reader's language, in one query for every summit.
+        keys = {summit.host_city.translation_key for summit in summits if summit.host_city}
+        local_cities = {
+            city.translation_key: city
+            for city in CityPage.objects.live().filter(translation_key__in=keys, locale=self.locale)
+        }
+        for summit in summits:
+            key = summit.host_city.translation_key if summit.host_city else None
+            summit.listing_host_city = local_cities.get(key)
+        context["summits"] = summits
         return context
 
 
