@@ -1,0 +1,66 @@
+"""axe-core checks the demo site's main pages against WCAG 2.2 A and AA, in a real browser.
+
+axe-core is vendored from npm (package.json) into tests/browser/vendor/axe-core/.
+"""
+
+from pathlib import Path
+
+from django.core.management import call_command
+
+import pytest
+
+from tests.browser.conftest import screenshot
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGES = [
+    "/{lang}/",
+    "/{lang}/cities/",
+    "/{lang}/cities/montreal/",
+    "/{lang}/initiatives/",
+    "/{lang}/initiatives/?kind=public_policy",
+    "/{lang}/summits/",
+    "/{lang}/summits/duesseldorf-2019/",
+    "/{lang}/summits/duesseldorf-2019/declaration/",
+    "/{lang}/capitals/",
+    "/{lang}/capitals/2025/",
+    "/{lang}/international-day/",
+    "/{lang}/search/?query=city",
+]
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo_site(live_server):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return live_server
+
+
+def violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [
+        f"{item['id']} ({item['impact']}): {item['help']} — "
+        + "; ".join(node["target"][0] for node in item["nodes"][:3])
+        for item in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_main_pages_have_no_wcag_violations(demo_site, page_for, lang):
+    found = {}
+    for width in (1280, 390):
+        page = page_for(locale=lang, viewport={"width": width, "height": 900})
+        for pattern in PAGES:
+            url = pattern.format(lang=lang)
+            response = page.goto(demo_site.url + url)
+            assert response.status == 200, url
+            problems = violations(page)
+            if problems:
+                found[f"{url} @{width}px"] = problems
+        name = "phone" if width == 390 else "desktop"
+        screenshot(page, f"a11y-last-{lang}-{name}")
+    assert not found, "\n".join(f"{url}: {problems}" for url, problems in found.items())
