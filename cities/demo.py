@@ -304,6 +304,144 @@ CITIES = {
         "latitude": "-37.813600",
         "longitude": "144.963100",
     },
+    "barcelona": {
+        "names": {
+            "en": "Barcelona",
+            "fr": "Barcelone",
+            "de": "Barcelona",
+            "es": "Barcelona",
+            "ar": "برشلونة",
+        },
+        "country": "ES",
+        "continent": Continent.EUROPE,
+        "latitude": "41.387400",
+        "longitude": "2.168600",
+    },
+    "brussels": {
+        "names": {
+            "en": "Brussels",
+            "fr": "Bruxelles",
+            "de": "Brüssel",
+            "es": "Bruselas",
+            "ar": "بروكسل",
+        },
+        "country": "BE",
+        "continent": Continent.EUROPE,
+        "latitude": "50.850300",
+        "longitude": "4.351700",
+    },
+    "rabat": {
+        "names": {"en": "Rabat", "fr": "Rabat", "de": "Rabat", "es": "Rabat", "ar": "الرباط"},
+        "country": "MA",
+        "continent": Continent.AFRICA,
+        "latitude": "34.020900",
+        "longitude": "-6.841600",
+    },
+    "abidjan": {
+        "names": {
+            "en": "Abidjan",
+            "fr": "Abidjan",
+            "de": "Abidjan",
+            "es": "Abiyán",
+            "ar": "أبيدجان",
+        },
+        "country": "CI",
+        "continent": Continent.AFRICA,
+        "latitude": "5.360000",
+        "longitude": "-4.008300",
+    },
+    "nairobi": {
+        "names": {
+            "en": "Nairobi",
+            "fr": "Nairobi",
+            "de": "Nairobi",
+            "es": "Nairobi",
+            "ar": "نيروبي",
+        },
+        "country": "KE",
+        "continent": Continent.AFRICA,
+        "latitude": "-1.292100",
+        "longitude": "36.821900",
+    },
+    "mexico-city": {
+        "names": {
+            "en": "Mexico City",
+            "fr": "Mexico",
+            "de": "Mexiko-Stadt",
+            "es": "Ciudad de México",
+            "ar": "مدينة مكسيكو",
+        },
+        "country": "MX",
+        "continent": Continent.AMERICAS,
+        "latitude": "19.432600",
+        "longitude": "-99.133200",
+    },
+    "sao-paulo": {
+        "names": {
+            "en": "São Paulo",
+            "fr": "São Paulo",
+            "de": "São Paulo",
+            "es": "São Paulo",
+            "ar": "ساو باولو",
+        },
+        "country": "BR",
+        "continent": Continent.AMERICAS,
+        "latitude": "-23.550500",
+        "longitude": "-46.633300",
+    },
+    "buenos-aires": {
+        "names": {
+            "en": "Buenos Aires",
+            "fr": "Buenos Aires",
+            "de": "Buenos Aires",
+            "es": "Buenos Aires",
+            "ar": "بوينس آيرس",
+        },
+        "country": "AR",
+        "continent": Continent.AMERICAS,
+        "latitude": "-34.603700",
+        "longitude": "-58.381600",
+    },
+    "amman": {
+        "names": {"en": "Amman", "fr": "Amman", "de": "Amman", "es": "Amán", "ar": "عمّان"},
+        "country": "JO",
+        "continent": Continent.ASIA,
+        "latitude": "31.945400",
+        "longitude": "35.928400",
+    },
+    "tokyo": {
+        "names": {"en": "Tokyo", "fr": "Tokyo", "de": "Tokio", "es": "Tokio", "ar": "طوكيو"},
+        "country": "JP",
+        "continent": Continent.ASIA,
+        "latitude": "35.676200",
+        "longitude": "139.650300",
+    },
+    "jakarta": {
+        "names": {
+            "en": "Jakarta",
+            "fr": "Jakarta",
+            "de": "Jakarta",
+            "es": "Yakarta",
+            "ar": "جاكرتا",
+        },
+        "country": "ID",
+        "continent": Continent.ASIA,
+        "latitude": "-6.208800",
+        "longitude": "106.845600",
+    },
+    "auckland": {
+        "names": {
+            "en": "Auckland",
+            "fr": "Auckland",
+            "de": "Auckland",
+            "es": "Auckland",
+            "ar": "أوكلاند",
+        },
+        "country": "NZ",
+        "continent": Continent.OCEANIA,
+        "latitude": "-36.848500",
+        "longitude": "174.763300",
+    },
 }
 
 # Generic demo initiatives: slug: kind, theme slugs, {language: (title, summary)}.
@@ -601,6 +739,54 @@ CITY_INITIATIVES = {
         ("welcome-desk-newcomers", datetime.date(2020, 8, 1), None),
         ("neighbourhood-dialogue-tables", datetime.date(2022, 10, 1), None),
     ],
+    "barcelona": [
+        ("shared-streets", datetime.date(2019, 9, 1), None),
+        ("welcome-desk-newcomers", datetime.date(2023, 3, 1), None),
+    ],
+    "brussels": [
+        ("open-data-for-cohesion", datetime.date(2021, 2, 1), None),
+        ("living-together-festival", datetime.date(2025, 5, 16), datetime.date(2025, 5, 16)),
+    ],
+    "rabat": [
+        ("digital-city-hall", datetime.date(2022, 1, 10), None),
+        ("neighbourhood-dialogue-tables", datetime.date(2024, 4, 1), None),
+    ],
+    "abidjan": [
+        ("living-together-festival", datetime.date(2021, 5, 16), datetime.date(2021, 5, 16)),
+        ("youth-resilience-network", datetime.date(2023, 9, 1), datetime.date(2025, 8, 31)),
+    ],
+    "nairobi": [
+        ("digital-city-hall", datetime.date(2020, 10, 1), None),
+        ("green-transit-pass", datetime.date(2023, 7, 1), None),
+    ],
+    "mexico-city": [
+        ("youth-resilience-network", datetime.date(2019, 11, 1), None),
+        ("open-data-for-cohesion", datetime.date(2022, 6, 1), None),
+    ],
+    "sao-paulo": [
+        ("neighbourhood-dialogue-tables", datetime.date(2020, 3, 1), None),
+        ("green-transit-pass", datetime.date(2024, 1, 1), None),
+    ],
+    "buenos-aires": [
+        ("welcome-desk-newcomers", datetime.date(2019, 6, 1), None),
+        ("shared-streets", datetime.date(2025, 3, 1), None),
+    ],
+    "amman": [
+        ("welcome-desk-newcomers", datetime.date(2020, 2, 1), None),
+        ("living-together-festival", datetime.date(2024, 5, 16), datetime.date(2024, 5, 16)),
+    ],
+    "tokyo": [
+        ("open-data-for-cohesion", datetime.date(2020, 4, 1), datetime.date(2023, 3, 31)),
+        ("neighbourhood-dialogue-tables", datetime.date(2025, 2, 1), None),
+    ],
+    "jakarta": [
+        ("shared-streets", datetime.date(2021, 8, 1), None),
+        ("youth-resilience-network", datetime.date(2022, 2, 1), None),
+    ],
+    "auckland": [
+        ("living-together-festival", datetime.date(2023, 5, 16), datetime.date(2023, 5, 16)),
+        ("digital-city-hall", datetime.date(2024, 9, 1), None),
+    ],
 }
 
 BODY = {
@@ -724,8 +910,9 @@ def load_cities(home, locales, themes):
 
     ``home`` is the English HomePage, ``locales`` maps language codes to Locales and
     ``themes`` maps slugs to Themes (from ``load_themes``). Every page is published in
-    English and translated into every other locale. When the city directory already
-    exists under ``home`` nothing is created: the existing cities are returned.
+    English, translated into French and German through wagtail-localize and aliased in
+    Spanish and Arabic. When the city directory already exists under ``home`` nothing
+    is created: the existing cities are returned.
     """
     existing = CityIndexPage.objects.child_of(home).first()
     if existing is not None:

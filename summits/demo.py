@@ -10,6 +10,8 @@ import re
 
 from django.db import transaction
 
+from home.demo import publish, publish_everywhere
+
 from .models import Audience, DeclarationPage, SummitIndexPage, SummitPage, SummitVenue
 
 PARTICIPANTS, PUBLIC = Audience.PARTICIPANTS.value, Audience.PUBLIC.value
@@ -275,6 +277,54 @@ PROGRAMME = {
             ],
         ),
     ],
+    "de": [
+        (
+            "2019-08-30",
+            "Zusammenkommen",
+            [
+                session("17:00", "18:30", "Offizieller Empfang", "Rathaus", PARTICIPANTS),
+                session("19:00", "21:00", "Begrüßungsabendessen", "Dreischeibenhaus", PARTICIPANTS),
+            ],
+        ),
+        (
+            "2019-08-31",
+            "Gemeinsam gestalten",
+            [
+                session("09:00", "16:00", "Workshops", "Lindner Congress Hotel", PARTICIPANTS),
+                session(
+                    "16:30",
+                    "17:30",
+                    "Abschluss und Pressekonferenz",
+                    "Lindner Congress Hotel",
+                    PUBLIC,
+                ),
+                session("19:00", "21:00", "Empfang", "Tonhalle Düsseldorf", PARTICIPANTS),
+            ],
+        ),
+        (
+            "2019-09-01",
+            "Teilen",
+            [
+                session("10:00", "12:00", "Öffentliches Forum", "NRW-Forum", PUBLIC),
+                session(
+                    "12:00",
+                    "18:00",
+                    "Öffentliche Ausstellung: interaktive Präsentation der Ergebnisse "
+                    "„Zusammenleben heute und morgen“",
+                    "NRW-Forum",
+                    PUBLIC,
+                ),
+                session(
+                    "14:00",
+                    "17:00",
+                    "Fest der Demokratie: offizielle Eröffnung und Unterzeichnung der "
+                    "Düsseldorfer Erklärung",
+                    "Ehrenhof",
+                    PUBLIC,
+                ),
+            ],
+        ),
+    ],
 }
 
 PARTNERS = {
@@ -282,6 +332,8 @@ PARTNERS = {
     "Federal Foreign Office of Germany",
     "fr": "Ville de Düsseldorf\nObservatoire international des maires sur le Vivre ensemble\n"
     "Ministère fédéral allemand des Affaires étrangères",
+    "de": "Landeshauptstadt Düsseldorf\nInternationale Beobachtungsstelle der Bürgermeister für "
+    "das Zusammenleben\nAuswärtiges Amt",
 }
 
 RESULTS = {
@@ -293,6 +345,11 @@ RESULTS = {
     "présentés dans l'exposition publique « Vivre ensemble aujourd'hui et demain » au "
     "NRW-Forum, où maires et habitants en ont débattu. Toutes les villes présentes peuvent "
     "avoir recours à l'exposition et en débattre avec leurs habitants.",
+    "de": "Die Ergebnisse der Workshops wurden sofort digital zusammengefasst und in der "
+    "öffentlichen Ausstellung „Zusammenleben heute und morgen“ im NRW-Forum gezeigt, wo "
+    "Bürgermeisterinnen, Bürgermeister und Einwohner darüber diskutierten. Jede teilnehmende "
+    "Stadt kann die Ausstellung nutzen, um die Ergebnisse mit ihren eigenen Einwohnerinnen und "
+    "Einwohnern zu erörtern.",
 }
 
 DECLARATION = {
@@ -457,13 +514,95 @@ DECLARATION = {
         "Sommet et j'accepte de porter cette Déclaration à l'attention du maire ou du conseil "
         "de la ville que je représente aujourd'hui.",
     },
-}
-
-# Languages without a source text keep the English body under a translated title.
-DECLARATION_TITLES = {
-    "de": "Düsseldorfer Erklärung",
-    "es": "Declaración de Düsseldorf",
-    "ar": "إعلان دوسلدورف",
+    # Translated for the demo from the English original; not an official text.
+    "de": {
+        "title": "Düsseldorfer Erklärung",
+        "subtitle": "Zusammenleben in Städten: Bürgermeisterinnen und Bürgermeister bekennen "
+        "sich zu Vielfalt und Inklusion",
+        "preamble": [
+            "Wir, Bürgermeisterinnen und Bürgermeister sowie Vertreterinnen und Vertreter von "
+            "Städten aus aller Welt, versammelt vom 31. August bis 1. September 2019 in "
+            "Düsseldorf anlässlich des 2. Internationalen Bürgermeistergipfels zum "
+            "Zusammenleben,",
+            "*in der Erkenntnis*, dass Städte bei der globalen Frage des Zusammenlebens an "
+            "vorderster Front stehen, *in Anerkennung der Tatsache*, dass die gleichzeitig "
+            "auftretenden Phänomene der Globalisierung, der Urbanisierung und der Mobilität "
+            "der Menschen die Art und Weise, wie wir in unseren Städten zusammenleben, "
+            "fortwährend verändern,",
+            "*unter Hinweis auf* den Geist des Ersten Internationalen Gipfels im Juni 2015 in "
+            "Montréal, der zur Gründung der Internationalen Beobachtungsstelle der "
+            "Bürgermeister für das Zusammenleben führte,",
+            "*feststellend*, dass Intoleranz, Extremismus sowie spaltende Ideologien "
+            "aufkommen, die Unsicherheit erzeugen und das soziale Gefüge sowie die Grundlagen "
+            "demokratischer Prinzipien untergraben,",
+            "*in Würdigung* der zunehmenden multilateralen Bemühungen, die den Willen "
+            "bekräftigen, in friedlichen und inklusiven Gesellschaften zu leben, und Dialog "
+            "und Zusammenarbeit fördern,",
+            "*begrüßend*, dass die Vereinten Nationen einen **Internationalen Tag des "
+            "friedlichen Zusammenlebens** ausgerufen haben, um weltweit darüber nachzudenken, "
+            "wie wir inklusivere Gemeinschaften aufbauen können,",
+            "*daran erinnernd*, dass Städte beim Zusammenleben bereits eine Führungsrolle "
+            "übernehmen, sowohl auf lokaler als auch auf globaler Ebene.",
+        ],
+        "agreements": [
+            "Das Zusammenleben zu fördern bedeutet, alle Formen der Vielfalt anzuerkennen und "
+            "zu achten, Diskriminierung zu bekämpfen und sich für ein friedliches Miteinander "
+            "in unseren Städten einzusetzen.",
+            "Bürgermeisterinnen und Bürgermeister tragen die Verantwortung, Einheit und "
+            "sozialen Zusammenhalt zu fördern: Indem sie Hand in Hand mit den treibenden "
+            "Kräften der Gemeinschaft arbeiten, tragen sie dazu bei, Vertrauen aufzubauen und "
+            "bei den Bürgerinnen und Bürgern ein Gefühl der Zugehörigkeit zu stärken.",
+            "Zusammenleben bezeichnet einen dynamischen Prozess, der verschiedene Akteure "
+            "mobilisiert, um Initiativen zur Verbesserung des Wohlergehens der Gemeinschaft "
+            "umzusetzen.",
+            "Der Erfahrungsaustausch zwischen unseren Städten ist unerlässlich, um "
+            "voneinander zu lernen und eine wirksame Zusammenarbeit zu entwickeln, die zur "
+            "Verbesserung unserer eigenen Initiativen beiträgt.",
+        ],
+        "goals": [
+            "Unsere Bürgerinnen und Bürger verdienen es, in sicheren, gesunden und inklusiven "
+            "Städten zu leben, in denen Lebensqualität, wirtschaftlicher Wohlstand und die "
+            "Umwelt im Einklang mit den Zielen für nachhaltige Entwicklung der Vereinten "
+            "Nationen und der Neuen Urbanen Agenda unsere vorrangigen Anliegen sind.",
+            "Unsere Politik und unsere Programme sollen das Zusammenleben verbessern: indem "
+            "sie das Gefühl der Zugehörigkeit fördern, die Stadtviertel stärken, Räume der "
+            "Begegnung schaffen und allen Bürgerinnen und Bürgern soziale und wirtschaftliche "
+            "Chancen eröffnen, ohne jemanden zurückzulassen.",
+            "Unsere Städte müssen resilient und anpassungsfähig sein, um in unserem sich "
+            "ständig wandelnden städtischen Umfeld negativen Ereignissen vorzubeugen, auf sie "
+            "zu reagieren und aus ihnen zu lernen.",
+            "Unsere Städte sind lebendige Labore, die die Entstehung kreativer und innovativer "
+            "Lösungen für lokale und globale urbane Herausforderungen fördern sollen.",
+            "Unsere Erfahrungen und unser Fachwissen sollen breit geteilt werden, um zum "
+            "Handeln anzuregen, den Austausch mit anderen Städten zu fördern und zur "
+            "Gestaltung nationaler und internationaler Politik beizutragen.",
+        ],
+        "commitments": [
+            "Den sozialen Zusammenhalt stärken, indem wir das Zusammenleben in unseren "
+            "jeweiligen Gemeinschaften wirksam fördern. Konkrete Maßnahmen können sein: die "
+            "Durchführung einer öffentlichen Aktivität zum Thema Zusammenleben, die "
+            "Einführung einer öffentlichen Politik zur Verbesserung des Zusammenlebens auf "
+            "lokaler Ebene, die Umsetzung eines neuen städtischen Programms zum Thema "
+            "Zusammenleben.",
+            "Den Internationalen Tag des friedlichen Zusammenlebens fördern, der jedes Jahr am "
+            "16. Mai begangen wird. Die Internationale Beobachtungsstelle der Bürgermeister "
+            "für das Zusammenleben wird in Zusammenarbeit mit den weltweiten Organisatoren "
+            "dieses Internationalen Tages eine **Hauptstadt des Zusammenlebens** bestimmen: "
+            "eine Stadt, die jedes Jahr benannt wird, um die zentrale Veranstaltung der "
+            "weltweiten Feierlichkeiten dieses Tages auszurichten.",
+        ],
+        "commit_statement": "Ich habe die Düsseldorfer Erklärung gelesen, die auf dem "
+        "2. Internationalen Bürgermeistergipfel zum Zusammenleben vom 31. August bis "
+        "1. September 2019 in Düsseldorf verabschiedet wurde.\n\nIch stimme den Grundsätzen "
+        "und Zielen des Gipfels zu und verpflichte mich, gemeinsam an der Verwirklichung der "
+        "genannten Ziele zu arbeiten.",
+        "acknowledge_statement": "Ich habe die Düsseldorfer Erklärung gelesen, die auf dem "
+        "2. Internationalen Bürgermeistergipfel zum Zusammenleben vom 31. August bis "
+        "1. September 2019 in Düsseldorf verabschiedet wurde.\n\nIch erkenne die Grundsätze "
+        "und Ziele des Gipfels an und erkläre mich bereit, diese Erklärung der "
+        "Bürgermeisterin oder dem Bürgermeister und/oder dem Rat der Stadt, die ich heute "
+        "vertrete, zur Kenntnis zu bringen.",
+    },
 }
 
 
@@ -491,37 +630,44 @@ def declaration_fields(code):
     }
 
 
-def publish(page):
-    page.save_revision().publish()
-    return page
+def fill_title_and_introduction(texts):
+    def fill(page, code):
+        page.title, page.introduction = texts[code]
+
+    return fill
 
 
-def translate_page(page, locale, **fields):
-    """A published translation of ``page`` in ``locale``, with ``fields`` set on it."""
-    translation = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save()
-    return publish(translation)
+def fill_summit(page, code):
+    page.title, page.introduction = DUESSELDORF[code]
+    page.programme = programme(code)
+    page.partners = PARTNERS[code]
+    page.results = [("paragraph", rich(RESULTS[code]))]
+
+
+def fill_declaration(page, code):
+    for name, value in declaration_fields(code).items():
+        setattr(page, name, value)
 
 
 @transaction.atomic
 def load_summits(home, locales, cities, themes):
-    """The summits, the Düsseldorf Declaration and their translations. Does nothing twice."""
+    """The summits, the Düsseldorf Declaration and their translations. Does nothing twice.
+
+    French and German are wagtail-localize translations (so that a later English edit
+    shows them out of date); Spanish and Arabic are aliases that follow English.
+    """
     if SummitIndexPage.objects.child_of(home).exists():
         return None
     en = locales["en"]
-    others = [code for code in ("fr", "de", "es", "ar") if code in locales]
 
-    title, introduction = INDEX["en"]
-    index = home.add_child(
-        instance=SummitIndexPage(title=title, slug="summits", introduction=introduction, locale=en)
-    )
+    index = SummitIndexPage(slug="summits", locale=en)
+    fill_index = fill_title_and_introduction(INDEX)
+    fill_index(index, "en")
+    home.add_child(instance=index)
     publish(index)
+    publish_everywhere(index, locales, fill_index)
 
-    title, introduction = MONTREAL["en"]
     montreal = SummitPage(
-        title=title,
         slug="montreal-2015",
         edition=1,
         host_city=cities.get("montreal"),
@@ -529,58 +675,37 @@ def load_summits(home, locales, cities, themes):
         # placeholder until an editor enters the real ones.
         start_date=datetime.date(2015, 6, 9),
         end_date=datetime.date(2015, 6, 10),
-        introduction=introduction,
         locale=en,
     )
+    fill_montreal = fill_title_and_introduction(MONTREAL)
+    fill_montreal(montreal, "en")
     index.add_child(instance=montreal)
     publish(montreal)
+    publish_everywhere(montreal, locales, fill_montreal)
 
-    title, introduction = DUESSELDORF["en"]
     duesseldorf = SummitPage(
-        title=title,
         slug="duesseldorf-2019",
         edition=2,
         host_city=cities.get("duesseldorf"),
         start_date=datetime.date(2019, 8, 30),
         end_date=datetime.date(2019, 9, 1),
-        introduction=introduction,
-        programme=programme("en"),
-        partners=PARTNERS["en"],
-        results=[("paragraph", rich(RESULTS["en"]))],
         locale=en,
     )
+    fill_summit(duesseldorf, "en")
     duesseldorf.themes = list(themes.values())
     duesseldorf.venues = [SummitVenue(name=name, address=address) for name, address in VENUES]
     index.add_child(instance=duesseldorf)
     publish(duesseldorf)
+    publish_everywhere(duesseldorf, locales, fill_summit)
 
     declaration = DeclarationPage(
         slug="declaration",
         adopted_on=datetime.date(2019, 8, 31),
         adopted_at="Düsseldorf",
         locale=en,
-        **declaration_fields("en"),
     )
+    fill_declaration(declaration, "en")
     duesseldorf.add_child(instance=declaration)
     publish(declaration)
-
-    for code in others:
-        locale = locales[code]
-        title, introduction = INDEX[code]
-        translate_page(index, locale, title=title, introduction=introduction)
-        title, introduction = MONTREAL[code]
-        translate_page(montreal, locale, title=title, introduction=introduction)
-        title, introduction = DUESSELDORF[code]
-        fields = {"title": title, "introduction": introduction}
-        if code in PROGRAMME:
-            fields.update(
-                programme=programme(code),
-                partners=PARTNERS[code],
-                results=[("paragraph", rich(RESULTS[code]))],
-            )
-        translate_page(duesseldorf, locale, **fields)
-        if code in DECLARATION:
-            translate_page(declaration, locale, **declaration_fields(code))
-        else:
-            translate_page(declaration, locale, title=DECLARATION_TITLES[code])
+    publish_everywhere(declaration, locales, fill_declaration)
     return index

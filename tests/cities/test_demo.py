@@ -1,10 +1,12 @@
 """The demo loaders: themes and cities in every language, and safe to run twice."""
 
+from wagtail_localize.models import Translation
+
 import pytest
 
 from cities.demo import load_cities, load_themes
-from cities.models import CityIndexPage, CityPage, Theme
-from initiatives.models import InitiativeIndexPage, InitiativePage
+from cities.models import CityIndexPage, CityPage, Continent, Theme
+from initiatives.models import InitiativeIndexPage, InitiativeKind, InitiativePage
 
 
 @pytest.fixture
@@ -26,21 +28,27 @@ def test_themes_in_every_language(demo, locales):
 
 
 def test_cities_and_initiatives_in_every_language(demo, locales, client):
-    _, cities = demo
+    themes, cities = demo
     assert {"montreal", "duesseldorf"} <= set(cities)
-    assert 8 <= len(cities) <= 10
+    assert len(cities) >= 20
     montreal = cities["montreal"]
     assert (montreal.country.code, montreal.continent) == ("CA", "americas")
     assert float(montreal.latitude) == pytest.approx(45.5019)
     assert float(cities["duesseldorf"].longitude) == pytest.approx(6.7735)
-    assert {city.continent for city in cities.values()} >= {"africa", "americas", "asia", "europe"}
+    assert {city.continent for city in cities.values()} == set(Continent.values)
     for city in cities.values():
         assert 2 <= InitiativePage.objects.child_of(city).count() <= 3
+        assert -90 <= city.latitude <= 90 and -180 <= city.longitude <= 180
+    assert InitiativePage.objects.filter(locale=locales["en"]).count() >= 40
     for locale in locales.values():
         assert CityPage.objects.live().filter(locale=locale).count() == len(cities)
         assert InitiativeIndexPage.objects.live().filter(locale=locale).exists()
     kinds = set(InitiativePage.objects.values_list("kind", flat=True))
-    assert kinds == {"public_activity", "public_policy", "city_programme"}
+    assert kinds == set(InitiativeKind.values)
+    used = set(
+        InitiativePage.objects.filter(locale=locales["en"]).values_list("themes__slug", flat=True)
+    )
+    assert used == set(themes)
     years = {d.year for d in InitiativePage.objects.values_list("start_date", flat=True)}
     assert min(years) >= 2019 and max(years) <= 2025
 
@@ -52,6 +60,27 @@ def test_cities_and_initiatives_in_every_language(demo, locales, client):
     assert "Mobilité durable et environnement" in html
     html = client.get("/de/cities/").content.decode()
     assert "Lissabon" in html
+
+
+def test_french_and_german_are_translations_spanish_and_arabic_aliases(demo, locales, client):
+    _, cities = demo
+    montreal = cities["montreal"]
+    initiative = InitiativePage.objects.child_of(montreal).first()
+    for page in (montreal, initiative):
+        for code in ("fr", "de"):
+            translated = page.get_translation(locales[code])
+            assert translated.alias_of_id is None
+            assert Translation.objects.filter(
+                source__object_id=page.translation_key, target_locale=locales[code]
+            ).exists()
+        for code in ("es", "ar"):
+            assert page.get_translation(locales[code]).alias_of_id == page.id
+    assert montreal.get_translation(locales["de"]).title == "Montreal"
+    assert cities["mexico-city"].get_translation(locales["de"]).title == "Mexiko-Stadt"
+    # Aliases follow English until someone translates them.
+    assert cities["mexico-city"].get_translation(locales["es"]).title == "Mexico City"
+    html = client.get("/es/cities/montreal/").content.decode()
+    assert "is a member city of the Observatory" in html
 
 
 def test_loading_twice_changes_nothing(demo, home_page, locales):

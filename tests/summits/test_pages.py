@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail import blocks
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 import pytest
 
@@ -83,6 +84,73 @@ def test_french_pages_have_french_text(client, summits):
     html = client.get("/fr/summits/duesseldorf-2019/declaration/").content.decode()
     assert "Déclaration de Düsseldorf" in html
     assert "Nous convenons de ce qui suit" in html or "Nous, maires" in html
+
+
+def test_german_declaration_has_german_text(client, summits):
+    html = client.get("/de/summits/duesseldorf-2019/declaration/").content.decode()
+    assert '<h1 id="declaration-title">Düsseldorfer Erklärung</h1>' in html
+    assert "Bürgermeisterinnen und Bürgermeister bekennen sich zu Vielfalt und Inklusion" in html
+    assert "Wir, Bürgermeisterinnen und Bürgermeister sowie Vertreterinnen" in html
+    assert "<b>Hauptstadt des Zusammenlebens</b>" in html
+    assert "Ich habe die Düsseldorfer Erklärung gelesen" in html
+    assert "und/oder dem Rat der Stadt" in html
+    assert "I have read the Düsseldorf Declaration" not in html
+    html = client.get("/de/summits/duesseldorf-2019/").content.decode()
+    assert "<h1>2. Internationaler Bürgermeistergipfel zum Zusammenleben</h1>" in html
+    assert "Offizieller Empfang" in html
+
+
+def test_french_and_german_are_complete_wagtail_localize_translations(summits, locales):
+    """Every English segment has its French and German translation: the structures match."""
+    for page in summits.get_descendants(inclusive=True).specific():
+        for code in ("fr", "de"):
+            translation = Translation.objects.get(
+                source__object_id=page.translation_key, target_locale=locales[code]
+            )
+            total, translated = translation.get_progress()
+            assert total == translated, (page, code)
+            assert page.get_translation(locales[code]).alias_of_id is None
+
+
+def test_spanish_and_arabic_are_aliases_of_english(client, summits, locales):
+    declaration = DeclarationPage.objects.get(locale=locales["en"])
+    for code in ("es", "ar"):
+        assert declaration.get_translation(locales[code]).alias_of_id == declaration.id
+        html = client.get(f"/{code}/summits/duesseldorf-2019/declaration/").content.decode()
+        assert "Living Together in Cities: Mayors Embrace Diversity and Inclusion" in html
+    assert not Translation.objects.filter(
+        source__object_id=declaration.translation_key, target_locale__language_code="es"
+    ).exists()
+
+
+def test_english_edit_makes_the_french_declaration_out_of_date(summits, locales):
+    declaration = DeclarationPage.objects.get(locale=locales["en"])
+    french = locales["fr"]
+    translation = Translation.objects.get(
+        source__object_id=declaration.translation_key, target_locale=french
+    )
+    total, translated = translation.get_progress()
+    assert total == translated  # wagtail-localize shows "Up to date"
+
+    subtitle = "Living Together in Cities: Mayors Stand for Diversity and Inclusion"
+    declaration.subtitle = subtitle
+    declaration.save_revision().publish()
+    declaration.refresh_from_db()
+
+    # wagtail-localize's "Update translations" view: the source changed since its last sync.
+    source = translation.source
+    source.refresh_from_db()
+    assert declaration.last_published_at > source.last_updated_at
+    source.update_from_db()
+    segment = StringSegment.objects.get(source=source, context__path="subtitle")
+    assert segment.string.data == subtitle
+    assert not StringTranslation.objects.filter(
+        translation_of=segment.string, context=segment.context, locale=french
+    ).exists()
+    # wagtail-localize now shows "Waiting for translations": one segment is left.
+    assert translation.get_progress() == (total, total - 1)
+    # The French page keeps its French text until a translator catches up.
+    assert declaration.get_translation(french).subtitle.startswith("Vivre ensemble dans les villes")
 
 
 def test_index_lists_summits_newest_first(client, summits):

@@ -8,6 +8,7 @@ from django.db import transaction
 from capitals.demo import load_capitals
 from cities.demo import load_cities, load_themes
 from home.demo import ensure_home_pages, ensure_locales
+from summits.demo import load_summits
 
 
 class Command(BaseCommand):
@@ -15,29 +16,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        steps = [
-            (
-                "languages and home pages",
-                lambda state: state.update(home=ensure_home_pages(state["locales"])),
-            ),
-            ("themes", lambda state: state.update(themes=load_themes(state["locales"]))),
-            (
-                "cities and initiatives",
-                lambda state: state.update(
-                    cities=load_cities(state["home"], state["locales"], state["themes"])
-                ),
-            ),
-            (
-                "Capitals and the International Day",
-                lambda state: load_capitals(state["home"], state["locales"], state["cities"]),
-            ),
-        ]
-        state = {}
         with transaction.atomic():
-            state["locales"] = ensure_locales()
-            for number, (label, step) in enumerate(steps, start=1):
-                self.stdout.write(f"[{number}/{len(steps)}] {label}…")
-                step(state)
+            self.stdout.write("[1/4] languages and home pages…")
+            locales = ensure_locales()
+            home = ensure_home_pages(locales)
+            self.stdout.write("[2/4] themes, cities and initiatives…")
+            themes = load_themes(locales)
+            cities = load_cities(home, locales, themes)
+            self.stdout.write("[3/4] summits and the Düsseldorf Declaration…")
+            load_summits(home, locales, cities, themes)
+            self.stdout.write("[4/4] Capitals and the International Day…")
+            load_capitals(home, locales, cities)
         self.stdout.write(
             self.style.SUCCESS(f"Demo content is in place ({time.monotonic() - started:.0f} s).")
         )
