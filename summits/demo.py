@@ -9,10 +9,19 @@ import datetime
 import re
 
 from django.db import transaction
+from django.utils import timezone
 
 from home.demo import publish, publish_everywhere
 
-from .models import Audience, DeclarationPage, SummitIndexPage, SummitPage, SummitVenue
+from .models import (
+    Audience,
+    DeclarationPage,
+    Signature,
+    SignatureKind,
+    SummitIndexPage,
+    SummitPage,
+    SummitVenue,
+)
 
 PARTICIPANTS, PUBLIC = Audience.PARTICIPANTS.value, Audience.PUBLIC.value
 
@@ -708,4 +717,19 @@ def load_summits(home, locales, cities, themes):
     duesseldorf.add_child(instance=declaration)
     publish(declaration)
     publish_everywhere(declaration, locales, fill_declaration)
+    load_signatures(declaration)
     return index
+
+
+def load_signatures(declaration):
+    """The signatory the seed names, on paper at Düsseldorf, under the commitment."""
+    Signature.objects.get_or_create(
+        declaration_key=declaration.translation_key,
+        name="Cheikh Khaled Bentounes",
+        defaults={
+            "kind": SignatureKind.COMMIT,
+            "source": Signature.Source.PAPER,
+            "signed_on": datetime.date(2019, 8, 31),
+            "confirmed_at": timezone.now(),
+        },
+    )

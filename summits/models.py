@@ -17,6 +17,8 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from django_countries.fields import CountryField
+
 from home.blocks import BaseStreamBlock, CaptionedImageBlock
 
 
@@ -334,3 +336,113 @@ class DeclarationPage(Page):
     @property
     def summit(self):
         return self.get_parent().specific
+
+    def signatories(self):
+        """Counted signatures: totals by statement and by country, the list by statement."""
+        from cities.models import CityPage
+
+        signatures = list(
+            Signature.objects.for_declaration(self)
+            .counted()
+            .select_related("city")
+            .order_by("name")
+        )
+        # Member cities in the page's language, in one query.
+        keys = {signature.city.translation_key for signature in signatures if signature.city}
+        localized = {
+            city.translation_key: city
+            for city in CityPage.objects.live().filter(translation_key__in=keys, locale=self.locale)
+        }
+        by_kind = {kind: [] for kind in SignatureKind.values}
+        by_country = {}
+        for signature in signatures:
+            if signature.city:
+                city = localized.get(signature.city.translation_key, signature.city)
+                signature.listing_city = city.title
+            else:
+                signature.listing_city = signature.city_name
+            by_kind[signature.kind].append(signature)
+            if signature.country:
+                by_country.setdefault(signature.country.code, [signature.country, 0])
+                by_country[signature.country.code][1] += 1
+        return {
+            "total": len(signatures),
+            "groups": [
+                {"kind": kind, "label": SignatureKind(kind).label, "signatures": by_kind[kind]}
+                for kind in SignatureKind.values
+            ],
+            "countries": sorted(by_country.values(), key=lambda item: (-item[1], item[0].name)),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["signatories"] = self.signatories()
+        return context
+
+
+class SignatureKind(models.TextChoices):
+    """The two statements a signatory of a declaration chooses between."""
+
+    COMMIT = "commit", _("I agree and commit")
+    ACKNOWLEDGE = "acknowledge", _("I acknowledge and will bring it to my mayor or council")
+
+
+class SignatureQuerySet(models.QuerySet):
+    def for_declaration(self, declaration):
+        """Signatures of a declaration in any language: they key on its translation_key."""
+        return self.filter(declaration_key=declaration.translation_key)
+
+    def counted(self):
+        """Signatures that count: confirmed and not hidden by an editor."""
+        return self.filter(confirmed_at__isnull=False, hidden=False)
+
+
+class Signature(models.Model):
+    """One signature of a declaration, shared by every translation of the declaration page."""
+
+    class Source(models.TextChoices):
+        ONLINE = "online", _("online")
+        PAPER = "paper", _("paper")
+        CITY = "city", _("member city account")
+
+    declaration_key = models.UUIDField(
+        _("declaration"), db_index=True, help_text=_("The declaration page's translation key.")
+    )
+    kind = models.CharField(_("statement"), max_length=12, choices=SignatureKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    city = models.ForeignKey(
+        "cities.CityPage",
+        verbose_name=_("member city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    city_name = models.CharField(_("city"), max_length=200, blank=True)
+    country = CountryField(_("country"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.ONLINE
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    hidden = models.BooleanField(_("hidden"), default=False)
+
+    objects = SignatureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["declaration_key", "kind"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()})"
+
+    def display_city(self):
+        """The member city in the active language, or the city as typed."""
+        if self.city_id:
+            return self.city.localized.title
+        return self.city_name

@@ -42,9 +42,11 @@ def page_for(browser):
     """A new browser page with the given Accept-Language."""
     contexts = []
 
-    def open_page(locale="en-GB", viewport=None):
+    def open_page(locale="en-GB", viewport=None, bypass_csp=False):
         context = browser.new_context(
-            locale=locale, viewport=viewport or {"width": 1280, "height": 900}
+            locale=locale,
+            viewport=viewport or {"width": 1280, "height": 900},
+            bypass_csp=bypass_csp,
         )
         contexts.append(context)
         return context.new_page()
