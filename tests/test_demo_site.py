@@ -13,23 +13,22 @@ import pytest
 LINK = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
 
 
-@pytest.fixture(scope="module")
-def demo_pages(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module and rolled back after it."""
-    from django.db import transaction
-
-    with django_db_blocker.unblock():
-        transaction.set_autocommit(False)
-        try:
-            call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-            pages = list(Page.objects.live().filter(depth__gt=1).select_related("locale"))
-            yield pages
-        finally:
-            transaction.rollback()
-            transaction.set_autocommit(True)
+@pytest.fixture
+def demo_pages(db, django_capture_on_commit_callbacks):
+    """The whole demo content, loaded as `make run` loads it (about 30 s)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return list(Page.objects.live().filter(depth__gt=1).select_related("locale"))
 
 
-def test_demo_has_the_promised_content(db, demo_pages):
+# One test, one load: the demo is large, and each part below needs all of it.
+def test_demo_site(client, demo_pages):
+    check_promised_content()
+    check_every_page_in_every_language(client, demo_pages)
+    check_loading_twice_leaves_the_same_database()
+
+
+def check_promised_content():
     from capitals.models import CapitalPage
     from cities.models import CityPage, Theme
     from initiatives.models import InitiativePage
@@ -55,7 +54,7 @@ def test_demo_has_the_promised_content(db, demo_pages):
         ).exists()
 
 
-def test_every_page_in_every_language(db, client, demo_pages):
+def check_every_page_in_every_language(client, demo_pages):
     translations = {}
     for page in demo_pages:
         translations.setdefault(page.translation_key, set()).add(page.locale.language_code)
@@ -76,7 +75,7 @@ def test_every_page_in_every_language(db, client, demo_pages):
             assert escape(page.title) in html, url
 
 
-def test_loading_twice_leaves_the_same_database(db, demo_pages):
+def check_loading_twice_leaves_the_same_database():
     before = Page.objects.count()
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Page.objects.count() == before
