@@ -1,12 +1,10 @@
 """Capitals of Living Together by year, and the International Day of 16 May."""
 
 import datetime
-import json
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock, DocumentListBlock
+from home.structured_data import json_ld, localized_by_key
 
 INTERNATIONAL_DAY = (5, 16)  # 16 May: UN General Assembly resolution 72/130
 
@@ -36,31 +35,15 @@ def international_day_countdown(today=None):
     return {"target": target, "days": days, "is_today": days == 0}
 
 
-def json_script_safe(data):
-    """JSON for a <script> element: <, > and & escaped so nothing can close the element."""
-    text = json.dumps(data, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)  # noqa: S308 - every markup character is escaped above
-
-
 def localize_cities(capitals):
     """Set ``local_city`` on each Capital: its city in the active language, in one query.
 
     The same as ``capital.city.localized`` for each, without a query per Capital.
     """
-    from cities.models import CityPage
-
     capitals = list(capitals)
-    locale_code = translation.get_language()
-    keys = {capital.city.translation_key for capital in capitals}
-    translations = {
-        city.translation_key: city
-        for city in CityPage.objects.live().filter(
-            translation_key__in=keys, locale__language_code=locale_code
-        )
-    }
+    local = localized_by_key([capital.city for capital in capitals])
     for capital in capitals:
-        capital.local_city = translations.get(capital.city.translation_key, capital.city)
+        capital.local_city = local[capital.city.translation_key]
     return capitals
 
 
@@ -206,7 +189,7 @@ class CapitalPage(Page):
         }
         if self.introduction:
             data["description"] = self.introduction
-        return json_script_safe(data)
+        return json_ld(data)
 
 
 class InternationalDayPage(Page):

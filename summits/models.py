@@ -1,32 +1,24 @@
 """Summits of mayors, their programmes and the declarations they adopt."""
 
 import datetime
-import json
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.utils import ErrorList
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from django_countries.fields import CountryField
 
 from home.blocks import BaseStreamBlock, CaptionedImageBlock
-
-
-def json_script_body(data):
-    """JSON safe to put inside a <script> element: <, > and & cannot close or open a tag."""
-    text = json.dumps(data, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)  # noqa: S308 - the three characters that matter are escaped
+from home.structured_data import json_ld, localized_by_key
 
 
 class Audience(models.TextChoices):
@@ -82,8 +74,6 @@ class SummitIndexPage(Page):
         verbose_name = _("summit index")
 
     def get_context(self, request, *args, **kwargs):
-        from cities.models import CityPage
-
         context = super().get_context(request, *args, **kwargs)
         summits = list(
             SummitPage.objects.child_of(self)
@@ -93,14 +83,10 @@ class SummitIndexPage(Page):
             .order_by("-start_date")
         )
         # Host cities in the reader's language, in one query for every summit.
-        keys = {summit.host_city.translation_key for summit in summits if summit.host_city}
-        local_cities = {
-            city.translation_key: city
-            for city in CityPage.objects.live().filter(translation_key__in=keys, locale=self.locale)
-        }
+        local_cities = localized_by_key([summit.host_city for summit in summits], self.locale)
         for summit in summits:
-            key = summit.host_city.translation_key if summit.host_city else None
-            summit.listing_host_city = local_cities.get(key)
+            city = summit.host_city and local_cities[summit.host_city.translation_key]
+            summit.listing_host_city = city if city and city.locale_id == self.locale_id else None
         context["summits"] = summits
         return context
 
@@ -178,16 +164,9 @@ class SummitPage(Page):
 
     def local_themes(self):
         """The themes in the active language, in one query whatever their number."""
-        from cities.models import Theme
-
-        keys = [theme.translation_key for theme in self.themes.all()]
-        locale = Locale.get_active()
-        local = {t.translation_key: t for t in Theme.objects.filter(translation_key__in=keys)}
-        translated = {
-            t.translation_key: t
-            for t in Theme.objects.filter(translation_key__in=keys, locale=locale)
-        }
-        return [translated.get(key, local[key]) for key in keys]
+        themes = list(self.themes.all())
+        local = localized_by_key(themes)
+        return [local[theme.translation_key] for theme in themes]
 
     def declaration(self):
         return DeclarationPage.objects.child_of(self).live().public().first()
@@ -248,7 +227,7 @@ class SummitPage(Page):
 
     @property
     def json_ld_string(self):
-        return json_script_body(self.json_ld())
+        return json_ld(self.json_ld())
 
 
 class SummitVenue(Orderable):
@@ -339,8 +318,6 @@ class DeclarationPage(Page):
 
     def signatories(self):
         """Counted signatures: totals by statement and by country, the list by statement."""
-        from cities.models import CityPage
-
         signatures = list(
             Signature.objects.for_declaration(self)
             .counted()
@@ -348,17 +325,12 @@ class DeclarationPage(Page):
             .order_by("name")
         )
         # Member cities in the page's language, in one query.
-        keys = {signature.city.translation_key for signature in signatures if signature.city}
-        localized = {
-            city.translation_key: city
-            for city in CityPage.objects.live().filter(translation_key__in=keys, locale=self.locale)
-        }
+        localized = localized_by_key([signature.city for signature in signatures], self.locale)
         by_kind = {kind: [] for kind in SignatureKind.values}
         by_country = {}
         for signature in signatures:
             if signature.city:
-                city = localized.get(signature.city.translation_key, signature.city)
-                signature.listing_city = city.title
+                signature.listing_city = localized[signature.city.translation_key].title
             else:
                 signature.listing_city = signature.city_name
             by_kind[signature.kind].append(signature)

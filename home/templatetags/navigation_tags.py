@@ -1,15 +1,13 @@
 """Template tags for the site frame: languages, menus and structured data."""
 
-import json
-
 from django import template
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
+
+from home.structured_data import json_ld
 
 register = template.Library()
 
@@ -87,15 +85,7 @@ def organization_json_ld(context, home=None):
             )
         ),
     }
-    return json_script_safe(data)
-
-
-def json_script_safe(data):
-    """JSON for a <script type="application/ld+json"> element, safe against </script>."""
-    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder)
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(char, escaped)
-    return mark_safe(text)  # noqa: S308 - escaped above
+    return json_ld(data)
 
 
 @register.simple_tag(takes_context=True)

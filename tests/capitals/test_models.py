@@ -14,7 +14,6 @@ from capitals.models import (
     CapitalPage,
     InternationalDayPage,
     international_day_countdown,
-    json_script_safe,
     next_international_day,
 )
 from home.models import HomePage, StandardPage
@@ -112,9 +111,3 @@ def test_json_ld_is_a_schema_org_event_at_the_city(rf, home_page):
     assert data["location"]["geo"]["latitude"] == pytest.approx(51.2277)
     assert data["description"] == "Düsseldorf </script> & more"
     assert data["url"].endswith("/en/capitals/2030/")
-
-
-def test_json_script_safe_escapes_markup():
-    text = json_script_safe({"a": "</script><!--&"})
-    assert text == '{"a": "\\u003c/script\\u003e\\u003c!--\\u0026"}'
-    assert json.loads(text) == {"a": "</script><!--&"}

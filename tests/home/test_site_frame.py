@@ -71,11 +71,12 @@ def test_organization_json_ld_is_valid_and_nonced(client, home_page):
 
 
 def test_json_ld_cannot_break_out_of_its_script():
-    from home.templatetags.navigation_tags import json_script_safe
+    from home.structured_data import json_ld
 
-    text = json_script_safe({"name": "</script><script>alert(1)</script>"})
+    text = json_ld({"name": "</script><script>alert(1)</script> & <!--"})
     assert "</script>" not in text
-    assert json.loads(text)["name"] == "</script><script>alert(1)</script>"
+    assert "<" not in text and "&" not in text
+    assert json.loads(text)["name"] == "</script><script>alert(1)</script> & <!--"
 
 
 def test_sitemap_lists_every_language_with_alternates(client, about_pages):
