@@ -5,6 +5,7 @@ import wagtail_factories
 
 from .models import CapitalIndexPage, CapitalPage, InternationalDayPage
 
+
 class CapitalIndexPageFactory(wagtail_factories.PageFactory):
     title = "Capitals of Living Together"
     slug = "capitals"
