@@ -13,8 +13,8 @@ import pytest
 from observatory.tasks import ROUNDTRIP_KEY, record_roundtrip
 from tests.integration.conftest import WorkerProcess, wait_for
 
-# Real processes see only committed data; the migrations' rows come back after each test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Real processes (the worker) see only committed data.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def roundtrip_result(token):
