@@ -11,7 +11,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import MultilingualSitemap
 from home.views import robots_txt
-from search import views as search_views
 
 from .health import healthz
 
@@ -32,7 +31,7 @@ if settings.DEBUG:
 
 # `/` has no page of its own: LocaleMiddleware sends it to the visitor's language.
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
