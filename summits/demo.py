@@ -669,10 +669,15 @@ def load_summits(home, locales, cities, themes):
         return None
     en = locales["en"]
 
-    index = SummitIndexPage(slug="summits", locale=en)
+    index = SummitIndexPage(slug="summits", locale=en, show_in_menus=True)
     fill_index = fill_title_and_introduction(INDEX)
     fill_index(index, "en")
-    home.add_child(instance=index)
+    # Summits come first in the menu, though they are loaded after the cities they name.
+    first = home.get_first_child()
+    if first is not None:
+        first.add_sibling(pos="left", instance=index)
+    else:
+        home.add_child(instance=index)
     publish(index)
     publish_everywhere(index, locales, fill_index)
 

@@ -88,6 +88,19 @@ def organization_json_ld(context, home=None):
     return json_ld(data)
 
 
+@register.simple_tag
+def source_language(page):
+    """For an alias showing another language's text: that language's code and name."""
+    if not isinstance(page, Page) or not page.alias_of_id:
+        return None
+    source = Page.objects.select_related("locale").get(pk=page.alias_of_id)
+    if source.locale_id == page.locale_id:
+        return None
+    code = source.locale.language_code
+    info = translation.get_language_info(code)
+    return {"code": code, "name": info["name_local"], "bidi": info["bidi"]}
+
+
 @register.simple_tag(takes_context=True)
 def locale_home(context):
     """The home page of the active language (falls back to the default one)."""

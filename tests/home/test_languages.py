@@ -63,3 +63,11 @@ def test_load_demo_is_idempotent(home_page, locales):
     again = ensure_home_pages(locales)
     assert again.pk == home_page.pk
     assert Page.objects.filter(depth=2).count() == 5
+
+
+def test_an_untranslated_alias_says_so_and_marks_its_language(client, home_page):
+    arabic = client.get("/ar/").content.decode()
+    assert 'class="untranslated-notice" role="note"' in arabic
+    assert '<div lang="en" dir="ltr">' in arabic
+    french = client.get("/fr/").content.decode()
+    assert "untranslated-notice" not in french
