@@ -1,20 +1,43 @@
-"""Latency and query counts of the public pages every visitor sees."""
+"""Latency and query counts of the public pages, on the demo content."""
 
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import pytest
+
 from tests.benchmarks.conftest import measure
 
+PAGES = {
+    "home": "/{lang}/",
+    "city_directory": "/{lang}/cities/",
+    "city": "/{lang}/cities/montreal/",
+    "initiative_index": "/{lang}/initiatives/",
+    "initiative_index_filtered": "/{lang}/initiatives/?kind=public_policy&year=2023",
+    "summit": "/{lang}/summits/duesseldorf-2019/",
+    "declaration": "/{lang}/summits/duesseldorf-2019/declaration/",
+    "capitals": "/{lang}/capitals/",
+    "sitemap": "/sitemap.xml",
+}
 
-def test_home_page_in_every_language(client, home_page, record_result):
-    for code in ("en", "fr", "de", "es", "ar"):
-        client.get(f"/{code}/")  # warm the caches
+
+@pytest.fixture
+def demo(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_demo_pages(client, demo, record_result, lang):
+    for name, pattern in PAGES.items():
+        url = pattern.format(lang=lang)
+        client.get(url)  # warm the caches
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(f"/{code}/").status_code == 200
+            assert client.get(url).status_code == 200, url
         query_count = len(queries)  # read now: each request clears Django's query log
-        figures = measure(lambda code=code: client.get(f"/{code}/"), repeat=50)
+        figures = measure(lambda url=url: client.get(url), repeat=30)
         figures["queries"] = query_count
-        record_result(f"home_page.{code}.{connection.vendor}", figures)
+        record_result(f"page.{name}.{lang}.{connection.vendor}", figures)
 
 
 def test_healthz(client, db, record_result):
