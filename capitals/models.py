@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -111,6 +112,8 @@ class CapitalPage(Page):
         index.SearchField("report"),
         index.FilterField("year"),
     ]
+
+    api_fields = [APIField("year"), APIField("city")]
 
     parent_page_types = ["capitals.CapitalIndexPage"]
     subpage_types = []

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
@@ -12,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from django_countries.fields import CountryField
+from django_countries.serializer_fields import CountryField as CountrySerializerField
 
 # Read with getattr so the site works before settings name them.
 DEFAULT_TILE_URL = "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -180,6 +182,17 @@ class CityPage(Page):
         index.SearchField("description"),
         index.FilterField("country"),
         index.FilterField("continent"),
+    ]
+
+    # The Wagtail API (/api/v2/pages/?type=cities.CityPage) shows only these.
+    api_fields = [
+        APIField("country", serializer=CountrySerializerField(country_dict=True)),
+        APIField("continent"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("mayor"),
+        APIField("member_since"),
+        APIField("website"),
     ]
 
     parent_page_types = ["cities.CityIndexPage"]

@@ -7,12 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cities.serializers import ThemeListField
 from home.blocks import BaseStreamBlock, CaptionedImageBlock
 
 
@@ -79,6 +81,15 @@ class InitiativePage(Page):
         index.FilterField("kind"),
         index.FilterField("start_date"),
         index.RelatedFields("themes", [index.FilterField("slug")]),
+    ]
+
+    # The Wagtail API shows only these: never contact_name or contact_email.
+    api_fields = [
+        APIField("kind"),
+        APIField("themes", serializer=ThemeListField()),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("summary"),
     ]
 
     parent_page_types = ["cities.CityPage"]

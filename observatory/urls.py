@@ -9,14 +9,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.open_data import open_data
 from home.sitemaps import MultilingualSitemap
 from home.views import robots_txt
 
+from .api import api_router
 from .health import healthz
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
@@ -32,6 +35,12 @@ if settings.DEBUG:
 # `/` has no page of its own: LocaleMiddleware sends it to the visitor's language.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    # Open data: each app serves its own data under one prefix, before the page tree.
+    path("open-data/", open_data, name="open_data"),
+    path("open-data/", include("cities.urls")),
+    path("open-data/", include("initiatives.urls")),
+    path("open-data/", include("summits.urls")),
+    path("open-data/", include("capitals.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

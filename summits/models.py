@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -143,6 +144,13 @@ class SummitPage(Page):
         index.SearchField("introduction"),
         index.SearchField("results"),
         index.FilterField("start_date"),
+    ]
+
+    api_fields = [
+        APIField("edition"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("host_city"),
     ]
 
     parent_page_types = ["summits.SummitIndexPage"]

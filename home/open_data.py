@@ -1,0 +1,96 @@
+"""The open-data page and the helpers every app's data endpoints share (CSV, iCalendar)."""
+
+import csv
+import io
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.http import content_disposition_header
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Locale
+
+LICENCE_NAME = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+# Each app lists its own datasets; newsletters and 16 May events add a line here.
+DATASET_PROVIDERS = [
+    "cities.views.datasets",
+    "initiatives.views.datasets",
+    "summits.views.datasets",
+    "capitals.views.datasets",
+]
+
+# Excel opens a CSV without a byte order mark as Windows-1252 and mangles every
+# accent and all Arabic; with it, Excel, LibreOffice and pandas read UTF-8.
+CSV_BOM = "\ufeff"
+# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class Dataset:
+    """One endpoint on the open-data page."""
+
+    title: str
+    description: str
+    url: str
+    format: str
+
+
+def spreadsheet_safe(value):
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def csv_response(filename, header, rows):
+    """A UTF-8 CSV download (with a BOM for Excel), every cell safe from formula injection."""
+    buffer = io.StringIO()
+    buffer.write(CSV_BOM)
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def calendar_response(calendar, filename):
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(False, filename)
+    return response
+
+
+def uid_domain():
+    """The host that makes calendar UIDs globally unique (stable: it is the public one)."""
+    return urlsplit(settings.BASE_URL).hostname or "observatory.local"
+
+
+def all_datasets(request):
+    datasets = []
+    for provider in DATASET_PROVIDERS:
+        datasets.extend(import_string(provider)(request))
+    return datasets
+
+
+@require_GET
+def open_data(request):
+    # Not cached publicly: the page carries a CSP nonce and, for editors, the userbar.
+    """Every open-data endpoint in the active language, with the licence."""
+    return render(
+        request,
+        "open_data.html",
+        {
+            "datasets": all_datasets(request),
+            "licence_name": LICENCE_NAME,
+            "licence_url": LICENCE_URL,
+            "api_root": request.build_absolute_uri("/api/v2/"),
+            "locale": Locale.get_active(),
+            "page_title": _("Open data"),
+        },
+    )
