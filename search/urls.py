@@ -6,4 +6,5 @@ from . import views
 
 urlpatterns = [
     path("", views.search, name="search"),
+    path("suggest/", views.suggestions, name="search_suggest"),
 ]

@@ -1,23 +1,43 @@
-"""The site search page: live, public pages of the active language."""
+"""The site search page and the header's suggestions: live, public pages only."""
 
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+from .queries import search_site, suggest
 
 
+def local_page(model_label, locale):
+    """The live page of a singleton type in ``locale`` (for the no-results links)."""
+    from django.apps import apps
+
+    model = apps.get_model(model_label)
+    return model.objects.live().public().filter(locale=locale).first()
+
+
+@require_GET
 def search(request):
-    search_query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
-    if search_query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).search(search_query)
-        )
-    else:
-        results = Page.objects.none()
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": search_query, "search_results": page}
+    locale = Locale.get_active()
+    all_languages = request.GET.get("lang") == "all"
+    result = search_site(
+        request.GET.get("query", ""),
+        locale=locale,
+        all_languages=all_languages,
+        type_slug=request.GET.get("type", ""),
+        page_number=request.GET.get("page"),
     )
+    context = {"search": result, "search_query": result.query}
+    if result.query and not result.total and not result.promotions:
+        context["initiative_index"] = local_page("initiatives.InitiativeIndexPage", locale)
+        context["city_index"] = local_page("cities.CityIndexPage", locale)
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+def suggestions(request):
+    results = suggest(request.GET.get("q", ""), locale=Locale.get_active())
+    response = JsonResponse({"results": results})
+    response["Cache-Control"] = "public, max-age=60"
+    return response
