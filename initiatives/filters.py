@@ -13,6 +13,7 @@ from django.db.models.functions import ExtractYear, Length, Substr
 from wagtail.models import Page
 
 from cities.models import CityPage, Theme
+from search.initiatives import search_initiatives as full_text
 
 from .models import InitiativeKind, InitiativePage
 
@@ -171,6 +172,8 @@ def search_initiatives(locale, params):
     themes_by_slug = localized_themes(locale)
     selected = parse_filters(params, cities_by_path=cities_by_path, themes_by_slug=themes_by_slug)
     base = with_city_path(InitiativePage.objects.live().public().filter(locale=locale))
+    # Full text first, so that every facet counts within the matching initiatives.
+    base = full_text(base, params.get("q", ""))
     initiatives = (
         apply_filters(base, selected, cities_by_path)
         .order_by("-start_date", "title")

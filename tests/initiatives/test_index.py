@@ -199,3 +199,11 @@ def test_renders_in_arabic(client, world, locales):
 def test_search_function_is_locale_aware(world, locales):
     assert search_initiatives(locales["en"], {}).initiatives.count() == 5
     assert search_initiatives(locales["fr"], {}).initiatives.count() == 0
+
+
+def test_words_narrow_the_initiatives_and_their_counts(client, world):
+    response = client.get("/en/initiatives/?q=fair")
+    assert titles(response) == ["Street fair"]
+    assert option_count(response, "kind", "public_activity") == 1
+    assert 'value="fair"' in response.content.decode()
+    assert titles(client.get("/en/initiatives/?q=zzzunmatched")) == []
