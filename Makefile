@@ -33,7 +33,7 @@ install: $(VENV)/.synced
 # Compiles locale/*/LC_MESSAGES/django.po with Babel: no system gettext needed.
 messages: install
 	@for po in locale/*/LC_MESSAGES/django.po; do \
-		$(BIN)/pybabel compile --use-fuzzy -i $$po -o $${po%.po}.mo >/dev/null || exit 1; \
+		$(BIN)/pybabel compile -i $$po -o $${po%.po}.mo >/dev/null || exit 1; \
 	done
 
 setup: install messages
