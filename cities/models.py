@@ -222,3 +222,82 @@ class CityPage(Page):
             .filter(city__translation_key=self.translation_key, locale=self.locale)
             .order_by("-year")
         )
+
+
+class CityTeam(models.Model):
+    """The staff of one member city: a Wagtail group with rights on that city's pages only.
+
+    Keyed on the city page's translation_key, so the same team owns the city's page
+    in every language. See ``cities/accounts.py`` for how the rights are kept.
+    """
+
+    city_key = models.UUIDField(_("city"), unique=True)
+    group = models.OneToOneField(
+        "auth.Group", verbose_name=_("group"), on_delete=models.PROTECT, related_name="city_team"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="city_team",
+    )
+
+    class Meta:
+        verbose_name = _("city team")
+        verbose_name_plural = _("city teams")
+
+    def __str__(self):
+        return self.group.name
+
+    def city(self, locale=None):
+        """The city's page in ``locale`` (the active one by default), else in any language."""
+        from wagtail.models import Locale
+
+        locale = locale or Locale.get_active()
+        pages = CityPage.objects.filter(translation_key=self.city_key)
+        return pages.filter(locale=locale).first() or pages.order_by("pk").first()
+
+
+class CityInvitation(models.Model):
+    """An editor's invitation for a person to join a city's team, by a signed link."""
+
+    team = models.ForeignKey(
+        CityTeam, verbose_name=_("city team"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email"))
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language of the invitation email."),
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="city_invitations",
+    )
+
+    panels = [FieldPanel("team"), FieldPanel("email"), FieldPanel("language")]
+
+    class Meta:
+        verbose_name = _("city invitation")
+        verbose_name_plural = _("city invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.team}"

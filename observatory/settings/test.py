@@ -12,7 +12,10 @@ from .base import REDIS_URL
 DEBUG = False
 SECRET_KEY = "observatory-tests-only"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Integration tests point their worker processes at a real SMTP sink on localhost.
+EMAIL_BACKEND = os.environ.get(
+    "OBSERVATORY_TEST_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
+)
 ALLOWED_HOSTS = ["*"]
 # In-process by default; integration tests switch to the broker for their worker.
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("OBSERVATORY_EAGER_TASKS", "1") == "1"

@@ -1,5 +1,7 @@
 """Real services for integration tests: PostgreSQL, Redis and a Celery worker process."""
 
+import email
+import email.policy
 import os
 import subprocess
 import sys
@@ -62,7 +64,8 @@ def database_url():
 class WorkerProcess:
     """A `celery worker` subprocess with its own node name."""
 
-    def __init__(self):
+    def __init__(self, env=None):
+        self.extra_env = env or {}
         self.name = f"itest-{uuid.uuid4().hex[:8]}@{os.uname().nodename}"
         self.log_path = ROOT / "var" / "test-logs" / f"{self.name.split('@')[0]}.log"
         self.process = None
@@ -76,6 +79,7 @@ class WorkerProcess:
             "DATABASE_CONN_MAX_AGE": "0",
             "REDIS_URL": settings.REDIS_URL,
             "OBSERVATORY_EAGER_TASKS": "0",
+            **self.extra_env,
         }
         command = [
             sys.executable, "-m", "celery", "-A", "observatory", "worker",
@@ -120,3 +124,72 @@ def wait_for(predicate, timeout=30, interval=0.1):
             return value
         time.sleep(interval)
     return None
+
+
+class SMTPSink:
+    """A real SMTP server on localhost that keeps every message it receives."""
+
+    def __init__(self):
+        from aiosmtpd.controller import Controller
+
+        self.messages = []
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+                sink.messages.append(message)
+                return "250 OK"
+
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=0)
+
+    def start(self):
+        self.controller.start()
+        self.port = self.controller.server.sockets[0].getsockname()[1]
+        return self
+
+    def stop(self):
+        self.controller.stop()
+
+    @property
+    def env(self):
+        """What a worker process needs to send its email here."""
+        return {
+            "OBSERVATORY_TEST_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(self.port),
+            "EMAIL_USE_TLS": "0",
+        }
+
+    def to(self, address):
+        return [m for m in self.messages if address in str(m.get("To", ""))]
+
+    def wait_for(self, address, count=1, timeout=30):
+        """The messages to ``address`` once there are ``count`` of them (or fail)."""
+        found = wait_for(lambda: len(self.to(address)) >= count, timeout=timeout)
+        assert found, f"{count} message(s) to {address} expected; sink has {self.summary()}"
+        return self.to(address)
+
+    def summary(self):
+        return [(str(m["To"]), str(m["Subject"])) for m in self.messages]
+
+
+@pytest.fixture
+def smtp_sink():
+    sink = SMTPSink().start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def mail_worker(broker, smtp_sink):
+    """A real worker whose email goes to ``smtp_sink``."""
+    worker = WorkerProcess(env=smtp_sink.env).start()
+    yield worker
+    worker.stop()
+
+
+def message_text(message):
+    """The plain-text part of an email message."""
+    part = message.get_body(preferencelist=("plain",))
+    return part.get_content() if part else ""

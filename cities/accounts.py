@@ -1,0 +1,97 @@
+"""City accounts: each member city's team is a Wagtail group with rights on its own pages only.
+
+A team's group holds Wagtail's "add" and "change" page permissions on the city's
+page in every language (so on its initiatives below it) and the image and
+document permissions of the city's own collection. Nothing else: no admin
+access, no publishing. City staff work on the public site in their language
+(My city), and whatever they write goes through the moderation workflow.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from .models import CityPage, CityTeam
+
+PAGE_PERMISSIONS = ("add_page", "change_page")
+COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+)
+CITIES_COLLECTION = "Member cities"
+
+
+def _unique_group_name(title):
+    name = f"City: {title}"[:150]
+    suffix = 2
+    while Group.objects.filter(name=name).exists():
+        name = f"City: {title} ({suffix})"[:150]
+        suffix += 1
+    return name
+
+
+def _city_collection(title):
+    root = Collection.get_first_root_node()
+    parent = root.get_children().filter(name=CITIES_COLLECTION).first()
+    if parent is None:
+        parent = root.add_child(name=CITIES_COLLECTION)
+    return parent.add_child(name=title[:255])
+
+
+@transaction.atomic
+def ensure_city_team(city):
+    """The team of ``city`` (any translation), with its rights on every translation. Idempotent."""
+    team = CityTeam.objects.filter(city_key=city.translation_key).first()
+    if team is None:
+        source = CityPage.objects.filter(translation_key=city.translation_key).order_by("pk")[0]
+        team = CityTeam.objects.create(
+            city_key=city.translation_key,
+            group=Group.objects.create(name=_unique_group_name(source.title)),
+            collection=_city_collection(source.title),
+        )
+        for app_label, codename in COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=team.group,
+                collection=team.collection,
+                permission=Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                ),
+            )
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS
+    )
+    for page in CityPage.objects.filter(translation_key=city.translation_key):
+        for permission in permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=team.group, page=page, permission=permission
+            )
+    return team
+
+
+def add_city_member(city, user):
+    """Put ``user`` in the team of ``city``."""
+    team = ensure_city_team(city)
+    user.groups.add(team.group)
+    return team
+
+
+def team_for_user(user):
+    """The city team ``user`` belongs to, or None."""
+    if not user.is_authenticated:
+        return None
+    return CityTeam.objects.filter(group__user=user).order_by("pk").first()
+
+
+def city_for_user(user, locale=None):
+    """The city page of ``user``'s team in ``locale`` (the active language by default), or None."""
+    team = team_for_user(user)
+    return team.city(locale) if team else None
+
+
+def is_city_member(user, city):
+    """Whether ``user`` belongs to the team of ``city`` (any translation of it)."""
+    team = team_for_user(user)
+    return team is not None and team.city_key == city.translation_key

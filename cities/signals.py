@@ -1,0 +1,14 @@
+"""A city's team is created with its page, and gains rights on each new translation of it."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from .models import CityPage
+
+
+@receiver(post_save, sender=CityPage, dispatch_uid="city_team_for_new_city_page")
+def create_city_team(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from .accounts import ensure_city_team
+
+        ensure_city_team(instance)

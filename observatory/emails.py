@@ -1,0 +1,53 @@
+"""Transactional emails: rendered from templates/emails/ in the recipient's language, sent by Celery.
+
+Each email is three templates: ``emails/<name>.subject.txt``, ``emails/<name>.txt``
+and ``emails/<name>.html`` (the HTML extends ``emails/base.html``). Callers
+enqueue :func:`send_templated_email` with ``delay_on_commit`` so nothing is sent
+for a request whose transaction rolls back.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from celery import shared_task
+
+
+def absolute_url(path):
+    """A site path as a full URL for an email (BASE_URL names the public site)."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.BASE_URL.rstrip("/") + path
+
+
+def render_email(template, context, language):
+    """(subject, text, html) of an email template in ``language``."""
+    context = {"site_name": settings.WAGTAIL_SITE_NAME, "base_url": settings.BASE_URL, **context}
+    with translation.override(language):
+        context["language"] = translation.get_language()
+        context["language_bidi"] = translation.get_language_bidi()
+        subject = render_to_string(f"emails/{template}.subject.txt", context)
+        text = render_to_string(f"emails/{template}.txt", context)
+        html = render_to_string(f"emails/{template}.html", context)
+    # A subject is one line, whatever the template's whitespace.
+    return " ".join(subject.split()), text, html
+
+
+def build_email(template, to, context, language, reply_to=None):
+    subject, text, html = render_email(template, context, language)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        to=[to] if isinstance(to, str) else list(to),
+        reply_to=reply_to or None,
+        headers={"Content-Language": language},
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, retry_kwargs={"max_retries": 5})
+def send_templated_email(template, to, context, language, reply_to=None):
+    """Render and send one email. ``context`` must be JSON: ids and strings, not objects."""
+    build_email(template, to, context, language, reply_to=reply_to).send()
