@@ -122,7 +122,7 @@ class PublicFormMixin(forms.Form):
         return [field for field in self.visible_fields() if field.name != "homepage"]
 
     def clean(self):
-        cleaned = super().clean()
+        # The protections come before the form's own checks: a wrong password counts too.
         if self.cleaned_data.get("homepage"):
             raise forms.ValidationError(self.error_messages_public["honeypot"], code="honeypot")
         try:
@@ -140,4 +140,4 @@ class PublicFormMixin(forms.Form):
             raise forms.ValidationError(
                 self.error_messages_public["rate_limited"], code="rate_limited"
             )
-        return cleaned
+        return super().clean()

@@ -35,6 +35,10 @@ if settings.DEBUG:
 # `/` has no page of its own: LocaleMiddleware sends it to the visitor's language.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    # The member-city portal: accounts, My city and what a city submits.
+    path("accounts/", include("cities.urls_accounts")),
+    path("my-city/", include("cities.urls_portal")),
+    path("my-city/initiatives/", include("initiatives.urls_portal")),
     # Open data: each app serves its own data under one prefix, before the page tree.
     path("open-data/", open_data, name="open_data"),
     path("open-data/", include("cities.urls")),

@@ -39,7 +39,6 @@ INSTALLED_APPS = [
     "capitals",
     "newsletters",
     "search",
-    "observatory",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -70,6 +69,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Last, so its ready() runs after Wagtail's (it replaces Wagtail's workflow emails).
+    "observatory",
 ]
 
 MIDDLEWARE = [
@@ -249,7 +250,24 @@ WAGTAIL_SITE_NAME = "Observatory of Mayors on Living Together"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Images by content, not extension: Wagtail checks the format with Willow; no SVG, no GIF.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Machine translation first, then a person checks: DeepL when a key is set.
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+    }
+
+# The member-city portal on the public site (editors sign in at /admin/).
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "my_city"
+LOGOUT_REDIRECT_URL = "login"
+OBSERVATORY_INVITATION_MAX_AGE = int(os.environ.get("OBSERVATORY_INVITATION_MAX_AGE", 7 * 86400))
+# Behind a reverse proxy, the visitor's address for rate limits comes from X-Forwarded-For.
+OBSERVATORY_TRUST_X_FORWARDED_FOR = env_bool("OBSERVATORY_TRUST_X_FORWARDED_FOR", False)
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "observatory.task_backends.LocalizeJobBackend"}
 
 # Content Security Policy for the public site. The admin is excluded: Wagtail's

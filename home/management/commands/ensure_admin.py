@@ -33,3 +33,27 @@ class Command(BaseCommand):
                 f"Admin: {settings.BASE_URL}/admin/  username: {username}  password: {password}"
             )
         )
+        self.ensure_city_user(password)
+
+    def ensure_city_user(self, password):
+        """A member-city account for Düsseldorf's team, to try the portal (demo only)."""
+        from cities.accounts import add_city_member
+        from cities.models import CityPage
+
+        city = CityPage.objects.filter(slug="duesseldorf", locale__language_code="en").first()
+        if city is None or password.startswith("("):
+            return
+        email = os.environ.get("DEMO_CITY_EMAIL", "duesseldorf@localhost")
+        user_model = get_user_model()
+        user = user_model.objects.filter(username=email).first()
+        if user is None:
+            user = user_model.objects.create_user(
+                username=email, email=email, password=password, first_name="Düsseldorf team"
+            )
+        add_city_member(city, user)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"City portal: {settings.BASE_URL}/en/accounts/login/  "
+                f"email: {email}  password: {password}"
+            )
+        )

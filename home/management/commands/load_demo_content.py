@@ -8,6 +8,7 @@ from django.db import transaction
 from capitals.demo import load_capitals
 from cities.demo import load_cities, load_themes
 from home.demo import ensure_home_pages, ensure_locales
+from initiatives.moderation import ensure_moderation_workflow
 from summits.demo import load_summits
 
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             self.stdout.write("[1/4] languages and home pages…")
             locales = ensure_locales()
             home = ensure_home_pages(locales)
+            ensure_moderation_workflow()
             self.stdout.write("[2/4] themes, cities and initiatives…")
             themes = load_themes(locales)
             cities = load_cities(home, locales, themes)

@@ -1,0 +1,213 @@
+"""The member-city portal: My city, the city profile, invitations, sign-in and password reset."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail.images import get_image_model
+
+from initiatives.moderation import submit_for_moderation
+from initiatives.submission import city_initiatives, initiative_state
+
+from .accounts import team_for_user
+from .forms import CityProfileForm, InvitationAcceptForm, html_to_text, text_to_html
+from .models import CityInvitation, CityPage
+
+INVITATION_SALT = "cities.invitation"
+
+
+def invitation_max_age():
+    return getattr(settings, "OBSERVATORY_INVITATION_MAX_AGE", 7 * 24 * 60 * 60)
+
+
+def invitation_token(invitation):
+    return signing.dumps({"invitation": invitation.pk}, salt=INVITATION_SALT)
+
+
+class RateLimitedStatusMixin:
+    """Answer 429 when the form was refused for too many attempts."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if getattr(form, "rate_limited", False):
+            response.status_code = 429
+        return response
+
+
+class LoginView(RateLimitedStatusMixin, auth_views.LoginView):
+    pass
+
+
+class PasswordResetView(RateLimitedStatusMixin, auth_views.PasswordResetView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
+def _city_source(team):
+    """The city's page in its original language: the one the profile form edits.
+
+    That is the page no other page is an alias or translation of: the oldest
+    non-alias translation. Editors translate its changes with wagtail-localize.
+    """
+    pages = CityPage.objects.filter(translation_key=team.city_key, alias_of__isnull=True)
+    return pages.order_by("pk").first()
+
+
+def _team_or_refuse(request):
+    team = team_for_user(request.user)
+    if team is None:
+        return None, render(request, "cities/not_a_city_member.html", status=403)
+    return team, None
+
+
+@login_required
+def my_city(request):
+    team, refusal = _team_or_refuse(request)
+    if refusal:
+        return refusal
+    city = team.city()
+    initiatives = []
+    for page in city_initiatives(city):
+        state, comment = initiative_state(page)
+        initiatives.append({"page": page, "state": state, "comment": comment})
+    source = _city_source(team)
+    signatures = []
+    try:
+        from summits.models import Signature
+
+        if hasattr(Signature.objects, "for_city"):
+            signatures = list(Signature.objects.for_city(city))
+    except ImportError:  # pragma: no cover
+        pass
+    return render(
+        request,
+        "cities/my_city.html",
+        {
+            "city": city,
+            "team": team,
+            "initiatives": initiatives,
+            "signatures": signatures,
+            "profile_in_review": source.workflow_in_progress,
+        },
+    )
+
+
+@login_required
+def city_profile(request):
+    team, refusal = _team_or_refuse(request)
+    if refusal:
+        return refusal
+    source = _city_source(team)
+    if not source.permissions_for_user(request.user).can_edit():
+        return render(request, "cities/not_a_city_member.html", status=403)
+    if source.workflow_in_progress:
+        messages.warning(
+            request, _("Your last changes are being reviewed. You can edit the profile afterwards.")
+        )
+        return redirect("my_city")
+    draft = source.get_latest_revision_as_object()
+    if request.method == "POST":
+        form = CityProfileForm(request.POST, request.FILES)
+        if form.is_valid():
+            _save_profile(draft, form, team, request.user)
+            messages.success(
+                request, _("Thank you. The Observatory's editors will review the changes.")
+            )
+            return redirect("my_city")
+        status = 400
+    else:
+        form = CityProfileForm(
+            initial={
+                "mayor": draft.mayor,
+                "website": draft.website,
+                "description": html_to_text(draft.description),
+            }
+        )
+        status = 200
+    return render(
+        request,
+        "cities/city_profile.html",
+        {"city": team.city(), "source": draft, "form": form},
+        status=status,
+    )
+
+
+@transaction.atomic
+def _save_profile(page, form, team, user):
+    data = form.cleaned_data
+    page.mayor = data["mayor"]
+    page.website = data["website"]
+    page.description = text_to_html(data["description"])
+    if data.get("image"):
+        upload = data["image"]
+        upload.seek(0)
+        image = get_image_model()(
+            title=data["image_alt"][:255],
+            description=data["image_alt"],
+            uploaded_by_user=user,
+            collection=team.collection,
+        )
+        image.file.save(upload.name, ImageFile(upload), save=False)
+        image.save()
+        page.image = image
+    page.save_revision(user=user, log_action=True)
+    submit_for_moderation(page, user)
+
+
+def accept_invitation(request, token):
+    try:
+        data = signing.loads(token, salt=INVITATION_SALT, max_age=invitation_max_age())
+        invitation = CityInvitation.objects.select_related("team__group").get(
+            pk=data["invitation"]
+        )
+    except signing.SignatureExpired:
+        return render(request, "accounts/invitation_invalid.html", {"expired": True}, status=400)
+    except (signing.BadSignature, CityInvitation.DoesNotExist, KeyError, TypeError):
+        return render(request, "accounts/invitation_invalid.html", {"expired": False}, status=400)
+    if invitation.accepted_at:
+        messages.info(request, _("This invitation has already been used. Please sign in."))
+        return redirect("login")
+    User = get_user_model()
+    existing = User.objects.filter(email__iexact=invitation.email).first()
+    if existing is not None:
+        # A known person joins the team and signs in with the password they have.
+        with transaction.atomic():
+            existing.groups.add(invitation.team.group)
+            invitation.accepted_at = timezone.now()
+            invitation.user = existing
+            invitation.save(update_fields=["accepted_at", "user"])
+        messages.success(request, _("You have joined your city's team. Please sign in."))
+        return redirect("login")
+    if request.method == "POST":
+        form = InvitationAcceptForm(request.POST, email=invitation.email)
+        if form.is_valid():
+            with transaction.atomic():
+                user = User(username=invitation.email.lower(), email=invitation.email)
+                user.first_name = form.cleaned_data["full_name"][:150]
+                user.set_password(form.cleaned_data["password1"])
+                user.save()
+                user.groups.add(invitation.team.group)
+                invitation.accepted_at = timezone.now()
+                invitation.user = user
+                invitation.save(update_fields=["accepted_at", "user"])
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome! Your account is ready."))
+            return redirect("my_city")
+        status = 400
+    else:
+        form = InvitationAcceptForm(email=invitation.email)
+        status = 200
+    return render(
+        request,
+        "accounts/invitation_accept.html",
+        {"form": form, "invitation": invitation, "city": invitation.team.city()},
+        status=status,
+    )
