@@ -75,7 +75,7 @@ test: lint check-migrations
 	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1].rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; \
 	then database_url="$(TEST_DATABASE_URL)"; \
 	else echo "PostgreSQL does not answer at $(TEST_DATABASE_URL)"; database_url=""; fi; \
-	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest -m "integration or browser"
+	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest -m "integration or browser or postgres"
 
 bench: install messages
 	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s

@@ -96,9 +96,7 @@ class InvitationAcceptForm(forms.Form):
 def text_to_html(text):
     """Plain paragraphs (blank-line separated) as escaped HTML paragraphs."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
-    return "".join(
-        "<p>{}</p>".format(html.escape(p).replace("\n", "<br/>")) for p in paragraphs
-    )
+    return "".join("<p>{}</p>".format(html.escape(p).replace("\n", "<br/>")) for p in paragraphs)
 
 
 def html_to_text(value):

@@ -165,9 +165,7 @@ def _save_profile(page, form, team, user):
 def accept_invitation(request, token):
     try:
         data = signing.loads(token, salt=INVITATION_SALT, max_age=invitation_max_age())
-        invitation = CityInvitation.objects.select_related("team__group").get(
-            pk=data["invitation"]
-        )
+        invitation = CityInvitation.objects.select_related("team__group").get(pk=data["invitation"])
     except signing.SignatureExpired:
         return render(request, "accounts/invitation_invalid.html", {"expired": True}, status=400)
     except (signing.BadSignature, CityInvitation.DoesNotExist, KeyError, TypeError):

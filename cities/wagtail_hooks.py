@@ -50,4 +50,3 @@ class CityInvitationViewSet(SnippetViewSet):
 
 
 register_snippet(CityInvitationViewSet)
-

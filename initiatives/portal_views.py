@@ -47,9 +47,9 @@ def initiative_form(request, page_id=None):
         existing_documents = len(draft.documents) if draft else 0
         removed_images = request.POST.getlist("remove_image")
         removed_documents = request.POST.getlist("remove_document")
-        too_many = _too_many(images, existing_images - len(removed_images), MAX_IMAGES) or _too_many(
-            documents, existing_documents - len(removed_documents), MAX_DOCUMENTS
-        )
+        too_many = _too_many(
+            images, existing_images - len(removed_images), MAX_IMAGES
+        ) or _too_many(documents, existing_documents - len(removed_documents), MAX_DOCUMENTS)
         if form.is_valid() and images.is_valid() and documents.is_valid() and not too_many:
             submit = "submit" in request.POST
             page = save_initiative(

@@ -60,7 +60,13 @@ def city_initiatives(city):
 def _image_block(image, alt_text, caption):
     block = InitiativePage.images.field.stream_block.child_blocks["image"]
     return block.to_python(
-        {"image": image.pk, "alt_text": alt_text, "decorative": False, "caption": caption, "credit": ""}
+        {
+            "image": image.pk,
+            "alt_text": alt_text,
+            "decorative": False,
+            "caption": caption,
+            "credit": "",
+        }
     )
 
 
@@ -99,9 +105,7 @@ def _store_uploads(page, user, image_forms, document_forms):
 
 def remove_uploads(page, image_ids, document_ids):
     """Drop the chosen images and documents from the page (the files stay for editors)."""
-    page.images = [
-        (b.block_type, b.value) for b in page.images if str(b.id) not in set(image_ids)
-    ]
+    page.images = [(b.block_type, b.value) for b in page.images if str(b.id) not in set(image_ids)]
     page.documents = [
         (b.block_type, b.value) for b in page.documents if str(b.id) not in set(document_ids)
     ]
@@ -114,7 +118,9 @@ def save_initiative(*, city, user, form, image_forms, document_forms, page=None,
     if page is None:
         page = InitiativePage(locale=city.locale, owner=user, live=False)
         form.apply_to(page)
-        page.slug = find_available_slug(city, slugify(page.title, allow_unicode=True) or "initiative")
+        # ASCII where the script allows (accents dropped), the title's own script otherwise.
+        slug = slugify(page.title) or slugify(page.title, allow_unicode=True) or "initiative"
+        page.slug = find_available_slug(city, slug[:80])
         _store_uploads(page, user, image_forms, document_forms)
         city.add_child(instance=page)
     else:

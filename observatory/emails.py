@@ -1,4 +1,4 @@
-"""Transactional emails: rendered from templates/emails/ in the recipient's language, sent by Celery.
+"""Transactional emails from templates/emails/, in the recipient's language, sent by Celery.
 
 Each email is three templates: ``emails/<name>.subject.txt``, ``emails/<name>.txt``
 and ``emails/<name>.html`` (the HTML extends ``emails/base.html``). Callers

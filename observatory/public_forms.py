@@ -88,9 +88,7 @@ class PublicFormMixin(forms.Form):
 
     error_messages_public = {
         "honeypot": _("This form could not be sent. Please leave the last field empty."),
-        "too_fast": _(
-            "That was very quick. Please check what you typed and send the form again."
-        ),
+        "too_fast": _("That was very quick. Please check what you typed and send the form again."),
         "expired": _("This form was open for too long. Please check it and send it again."),
         "rate_limited": _(
             "Too many attempts from your connection. Please wait an hour and try again."

@@ -50,9 +50,7 @@ IMAGE_MESSAGES = {
     "too_large": _("The image is larger than %(max)d MB. Please send a smaller image."),
     "svg": _("SVG drawings are not accepted. Please send a JPEG, PNG or WebP image."),
     "gif": _("GIF images are not accepted. Please send a JPEG, PNG or WebP image."),
-    "format": _(
-        "This %(format)s image is not accepted. Please send a JPEG, PNG or WebP image."
-    ),
+    "format": _("This %(format)s image is not accepted. Please send a JPEG, PNG or WebP image."),
     "not_image": _("This file is not an image. Please send a JPEG, PNG or WebP image."),
     "damaged": _("This image seems damaged: it could not be read. Please send it again."),
     "too_many_pixels": _(

@@ -42,3 +42,14 @@ def home_page(locales, django_capture_on_commit_callbacks):
     """
     with django_capture_on_commit_callbacks(execute=True):
         return ensure_home_pages(locales)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rate-limit counters never leak between tests."""
+    from django.core.cache import cache
+
+    try:
+        cache.clear()
+    except Exception:  # noqa: BLE001 - a test about Redis being down must still start
+        pass

@@ -34,7 +34,10 @@ def themes_everywhere(locales):
     return themes
 
 
-def member(city, email, password="a-long-city-password-2026", language=None):
+PASSWORD = "a-long-city-password-2026"  # noqa: S105
+
+
+def member(city, email, password=PASSWORD, language=None):
     user = get_user_model().objects.create_user(
         username=email, email=email, password=password, first_name=email.split("@")[0]
     )

@@ -16,7 +16,7 @@ from cities.models import CityInvitation, CityPage, CityTeam
 from cities.portal_views import INVITATION_SALT, invitation_token
 from tests.cities.portal import city_directory_everywhere, city_everywhere, member, started_long_ago
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 PASSWORD = "a-long-city-password-2026"
 
