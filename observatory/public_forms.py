@@ -3,9 +3,8 @@
 CSRF comes from Django's middleware (every form renders ``{% csrf_token %}``).
 
 The rate limit counts in the cache (Redis in production). When Redis does not
-answer, the count moves to the database cache table (``observatory_cache``,
-made by ``createcachetable``): the limit keeps holding, a little slower, and a
-warning is logged. Only when the database is down too does the form let the
+answer, the count moves to a table of the database (``RateLimitCounter``): the
+limit keeps holding, a little slower, and a warning is logged. Only when the database is down too does the form let the
 request through, since nothing else would work then either.
 """
 
@@ -16,21 +15,32 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import caches
-from django.core.cache.backends.db import DatabaseCache
 from django.db import DatabaseError
 from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
-FALLBACK_CACHE_LOCATION = "observatory_cache"
-_fallback_cache = None
 
+def _count_in_database(key, window):
+    """Count in the database: one row per key, incremented atomically."""
+    from django.db import IntegrityError, transaction
+    from django.db.models import F
+    from django.utils import timezone
 
-def fallback_cache():
-    global _fallback_cache
-    if _fallback_cache is None:
-        _fallback_cache = DatabaseCache(FALLBACK_CACHE_LOCATION, {"KEY_PREFIX": "ratelimit"})
-    return _fallback_cache
+    from .models import RateLimitCounter
+
+    now = timezone.now()
+    with transaction.atomic():
+        if RateLimitCounter.objects.filter(key=key).update(count=F("count") + 1) == 0:
+            try:
+                with transaction.atomic():
+                    RateLimitCounter.objects.create(
+                        key=key, count=1, expires_at=now + timezone.timedelta(seconds=window)
+                    )
+            except IntegrityError:  # another request created it first
+                RateLimitCounter.objects.filter(key=key).update(count=F("count") + 1)
+            RateLimitCounter.objects.filter(expires_at__lt=now).delete()
+        return RateLimitCounter.objects.get(key=key).count
 
 
 def client_address(request):
@@ -61,7 +71,7 @@ def hit(request, scope, limit, window):
     except Exception:  # noqa: BLE001 - any cache failure (Redis down, timeout) falls back
         logger.warning("rate limit: the cache did not answer, counting in the database")
     try:
-        return _count(fallback_cache(), key, window) <= limit
+        return _count_in_database(key, window) <= limit
     except DatabaseError:
         logger.error("rate limit: neither the cache nor the database answered; request allowed")
         return True
