@@ -12,3 +12,6 @@ class RateLimitCounter(models.Model):
 
     class Meta:
         verbose_name = "rate-limit counter"
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

@@ -4,8 +4,9 @@ CSRF comes from Django's middleware (every form renders ``{% csrf_token %}``).
 
 The rate limit counts in the cache (Redis in production). When Redis does not
 answer, the count moves to a table of the database (``RateLimitCounter``): the
-limit keeps holding, a little slower, and a warning is logged. Only when the database is down too does the form let the
-request through, since nothing else would work then either.
+limit keeps holding, a little slower, and a warning is logged. Only when the
+database is down too does the form let the request through: nothing else would
+work then either.
 """
 
 import logging

@@ -1,4 +1,4 @@
-"""The protections every public form has: honeypot, minimum fill time, rate limit (Redis down too)."""
+"""Every public form's protections: honeypot, minimum fill time, rate limit (Redis down too)."""
 
 import time
 
