@@ -34,7 +34,7 @@ def _unique_group_name(title):
 
 
 def _city_collection(title):
-    root = Collection.get_first_root_node()
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     parent = root.get_children().filter(name=CITIES_COLLECTION).first()
     if parent is None:
         parent = root.add_child(name=CITIES_COLLECTION)

@@ -10,7 +10,14 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from django.urls import reverse
 
-from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from observatory.emails import absolute_url, send_templated_email
@@ -38,8 +45,8 @@ def ensure_moderation_workflow():
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
     if workflow is None:
         workflow = Workflow.objects.create(name=WORKFLOW_NAME)
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    # WorkflowTask directly: the workflow's cluster relation would only change memory.
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     if not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
@@ -57,8 +64,9 @@ def submit_for_moderation(page, user):
     if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
         return state
     workflow = page.get_workflow()
-    if workflow is None:
-        raise RuntimeError("No moderation workflow: run ensure_moderation_workflow()")
+    # A workflow without tasks would publish at once: never for a city's submission.
+    if workflow is None or not workflow.tasks.exists():
+        raise RuntimeError("No moderation workflow with a task: run ensure_moderation_workflow()")
     return workflow.start(page, user)
 
 

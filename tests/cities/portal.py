@@ -42,8 +42,11 @@ def member(city, email, password=PASSWORD, language=None):
         username=email, email=email, password=password, first_name=email.split("@")[0]
     )
     if language:
-        user.wagtail_userprofile.preferred_language = language
-        user.wagtail_userprofile.save()
+        from wagtail.users.models import UserProfile
+
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
     add_city_member(city, user)
     return user
 

@@ -3,6 +3,7 @@
 import email
 import email.policy
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -141,11 +142,14 @@ class SMTPSink:
                 sink.messages.append(message)
                 return "250 OK"
 
-        self.controller = Controller(Handler(), hostname="127.0.0.1", port=0)
+        # aiosmtpd needs a fixed port: take a free one from the system.
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
 
     def start(self):
         self.controller.start()
-        self.port = self.controller.server.sockets[0].getsockname()[1]
         return self
 
     def stop(self):
