@@ -405,3 +405,13 @@ def test_editors_translate_a_submission_with_machine_translation_first(
     english = page.get_translation(portal["locales"]["en"])
     assert english.get_latest_revision_as_object().title == "quartier chaque dans partagés Jardins"
     assert not english.live
+
+
+def test_admin_offers_themes_in_the_pages_language_only(client, portal, submitted):
+    from django.contrib.auth import get_user_model
+
+    editor = get_user_model().objects.create_superuser("editor", "editor@observatory.test", "pw")
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{submitted.pk}/edit/").content.decode()
+    assert "Inclusive urbanism [fr]" in html
+    assert "Inclusive urbanism [en]" not in html and "Inclusive urbanism [ar]" not in html
