@@ -19,6 +19,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.integration)
         if TESTS_DIR / "browser" in path.parents:
             item.add_marker(pytest.mark.browser)
+        # Search and open data must hold on PostgreSQL too: make test runs them on both.
+        if any(TESTS_DIR / folder in path.parents for folder in ("search", "open_data")):
+            item.add_marker(pytest.mark.postgres)
 
 
 def missing_service(reason):
