@@ -1,4 +1,4 @@
-"""The header search suggests pages as one types, by keyboard and by mouse, in the page's language."""
+"""The header search suggests pages as one types, by keyboard, in the page's language."""
 
 import pytest
 
