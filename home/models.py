@@ -30,6 +30,7 @@ class HomePage(Page):
         "initiatives.InitiativeIndexPage",
         "capitals.CapitalIndexPage",
         "capitals.InternationalDayPage",
+        "newsletters.NewsletterIndexPage",
         "home.StandardPage",
     ]
     max_count_per_parent = 1
