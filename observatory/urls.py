@@ -21,6 +21,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("healthz", healthz, name="healthz"),
+    # The email service's tracking webhook (django-anymail, authenticated by its secret).
+    path("webhooks/anymail/", include("anymail.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
@@ -39,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("cities.urls_accounts")),
     path("my-city/", include("cities.urls_portal")),
     path("my-city/initiatives/", include("initiatives.urls_portal")),
+    path("newsletters/", include("newsletters.urls")),
     # Open data: each app serves its own data under one prefix, before the page tree.
     path("open-data/", open_data, name="open_data"),
     path("open-data/", include("cities.urls")),
