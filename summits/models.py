@@ -2,8 +2,10 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +13,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -249,7 +253,7 @@ class SummitVenue(Orderable):
         verbose_name = _("venue")
 
 
-class DeclarationPage(Page):
+class DeclarationPage(RoutablePageMixin, Page):
     """A declaration adopted at a summit, in structured parts, with its two signature statements."""
 
     adopted_on = models.DateField(_("adopted on"))
@@ -352,12 +356,35 @@ class DeclarationPage(Page):
                 for kind in SignatureKind.values
             ],
             "countries": sorted(by_country.values(), key=lambda item: (-item[1], item[0].name)),
+            "country_max": max((count for _, count in by_country.values()), default=0),
         }
 
     def get_context(self, request, *args, **kwargs):
+        from .signing import signing_context
+
         context = super().get_context(request, *args, **kwargs)
         context["signatories"] = self.signatories()
+        context.update(signing_context(self, request, form=kwargs.get("form")))
         return context
+
+    # Signing (summits/signing.py holds the views): the form is on the page itself.
+    @path("sign/", name="sign")
+    def sign_route(self, request):
+        from .signing import sign
+
+        return sign(self, request)
+
+    @path("sign/thanks/", name="sign_thanks")
+    def sign_thanks_route(self, request):
+        from .signing import thanks
+
+        return thanks(self, request)
+
+    @path("confirm/<str:token>/", name="confirm")
+    def confirm_route(self, request, token):
+        from .signing import confirm
+
+        return confirm(self, request, token)
 
 
 class SignatureKind(models.TextChoices):
@@ -375,6 +402,14 @@ class SignatureQuerySet(models.QuerySet):
     def counted(self):
         """Signatures that count: confirmed and not hidden by an editor."""
         return self.filter(confirmed_at__isnull=False, hidden=False)
+
+    def for_city(self, city):
+        """Signatures of a member city (any translation of its page), every declaration."""
+        return self.filter(city__translation_key=city.translation_key)
+
+    def with_email(self, email):
+        """Signatures by ``email``, whatever its case (as the unique constraint compares it)."""
+        return self.alias(email_lower=Lower("email")).filter(email_lower=email.lower())
 
 
 class Signature(models.Model):
@@ -409,14 +444,84 @@ class Signature(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     hidden = models.BooleanField(_("hidden"), default=False)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        blank=True,
+        help_text=_("The language the signatory used: emails to them are in it."),
+    )
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The member-city account that signed on behalf of its city."),
+    )
+    upgraded_at = models.DateTimeField(
+        _("upgraded to a commitment at"),
+        null=True,
+        blank=True,
+        help_text=_("When an acknowledging city committed, by a decision of its council."),
+    )
+    council_decision = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("council decision"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = SignatureQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("declaration_key"),
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("title"),
+                FieldPanel("city"),
+                FieldPanel("city_name"),
+                FieldPanel("country"),
+                FieldPanel("email"),
+            ],
+            heading=_("Signatory"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("source"),
+                FieldPanel("signed_on"),
+                FieldPanel("confirmed_at"),
+                FieldPanel("hidden"),
+                FieldPanel("language", read_only=True),
+                FieldPanel("signed_by", read_only=True),
+            ],
+            heading=_("Signature"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("upgraded_at"), FieldPanel("council_decision")],
+            heading=_("Commitment by council decision"),
+        ),
+    ]
 
     class Meta:
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
         ordering = ["name"]
         indexes = [models.Index(fields=["declaration_key", "kind"])]
+        constraints = [
+            # One signature per address and declaration, whatever the case of the address;
+            # paper signatures without an address do not count.
+            models.UniqueConstraint(
+                models.F("declaration_key"),
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="summits_signature_one_per_email",
+            )
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.get_kind_display()})"
@@ -426,3 +531,38 @@ class Signature(models.Model):
         if self.city_id:
             return self.city.localized.title
         return self.city_name
+
+    def declaration(self):
+        """The declaration page in the active language (else in any), or None."""
+        from wagtail.models import Locale
+
+        pages = DeclarationPage.objects.filter(translation_key=self.declaration_key)
+        return pages.filter(locale=Locale.get_active()).first() or pages.order_by("pk").first()
+
+    def declaration_title(self):
+        declaration = self.declaration()
+        return declaration.title if declaration else ""
+
+    declaration_title.short_description = _("declaration")
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    @property
+    def can_upgrade(self):
+        """An acknowledgement a city can turn into a commitment (by its council's decision)."""
+        return (
+            self.kind == SignatureKind.ACKNOWLEDGE
+            and self.city_id is not None
+            and self.confirmed_at is not None
+        )
+
+    def upgrade_url(self):
+        """The portal page where the city uploads its council's decision ("" if not routed)."""
+        from django.urls import NoReverseMatch, reverse
+
+        try:
+            return reverse("signature_upgrade", kwargs={"signature_id": self.pk})
+        except NoReverseMatch:
+            return ""

@@ -1,11 +1,165 @@
-"""Admin: the signatures of declarations, for editors."""
+"""Admin: the signatures of declarations, for editors.
 
+Editors hide a signature (``hidden``), import paper signatures from a CSV file
+(all rows or none) and export the filtered listing as CSV or XLSX. The export's
+first columns are the import's, so an export can be imported into another
+declaration.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
 
+from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from .models import Signature
+import django_filters
+
+from .forms import SignatureImportForm, declaration_choices
+from .models import DeclarationPage, Signature, SignatureKind
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class SignatureFilterSet(WagtailFilterSet):
+    declaration = django_filters.ChoiceFilter(
+        label=_("Declaration"),
+        field_name="declaration_key",
+        choices=declaration_choices,
+        empty_label=_("All"),
+    )
+    confirmed = django_filters.BooleanFilter(
+        label=_("Confirmed"), field_name="confirmed_at", lookup_expr="isnull", exclude=True
+    )
+
+    class Meta:
+        model = Signature
+        fields = ["kind", "source", "hidden", "country"]
+
+
+class SignatureIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("city")
+
+    @cached_property
+    def import_url(self):
+        if self.request.user.has_perm("summits.add_signature"):
+            return reverse("wagtailsnippets_summits_signature:import")
+        return None
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.import_url:
+            buttons.append(HeaderButton(_("Import CSV"), url=self.import_url, icon_name="upload"))
+        return buttons
+
+    @cached_property
+    def declaration_titles(self):
+        return dict(declaration_choices())
+
+    def to_row_dict(self, item):
+        computed = {
+            "city": item.city.title if item.city_id else item.city_name,
+            "country": item.country.code if item.country else "",
+            "country_name": item.country.name if item.country else "",
+            "declaration": self.declaration_titles.get(str(item.declaration_key), ""),
+            "declaration_key": str(item.declaration_key),
+        }
+        return {
+            field: computed[field] if field in computed else getattr(item, field)
+            for field in self.list_export
+        }
+
+    def write_csv_row(self, writer, row_dict):
+        # A spreadsheet must not run what a signatory typed as a formula.
+        safe = {
+            field: "'" + value
+            if isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+            else value
+            for field, value in row_dict.items()
+        }
+        return super().write_csv_row(writer, safe)
+
+
+class SignatureImportView(WagtailAdminTemplateMixin, FormView):
+    form_class = SignatureImportForm
+    template_name = "summits/admin/import_signatures.html"
+    page_title = _("Import signatures")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("summits.add_signature"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("wagtailsnippets_summits_signature:list"),
+                "label": capfirst_plural(),
+            },
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["columns"] = ["name", "title", "city", "country", "email", "kind", "signed_on"]
+        context["kinds"] = SignatureKind.values
+        return context
+
+    def form_valid(self, form):
+        now = timezone.now()
+        for signature in form.signatures:
+            signature.confirmed_at = now
+        try:
+            with transaction.atomic():
+                Signature.objects.bulk_create(form.signatures)
+        except IntegrityError:
+            form.add_error(
+                None,
+                gettext(
+                    "No signature was imported: an email address of the file signed this "
+                    "declaration in the meantime. Send the file again to see which."
+                ),
+            )
+            return self.form_invalid(form)
+        count = len(form.signatures)
+        declaration = (
+            DeclarationPage.objects.filter(translation_key=form.cleaned_data["declaration"])
+            .order_by("pk")
+            .first()
+        )
+        messages.success(
+            self.request,
+            ngettext(
+                "%(count)d signature imported into “%(declaration)s”.",
+                "%(count)d signatures imported into “%(declaration)s”.",
+                count,
+            )
+            % {"count": count, "declaration": declaration.title if declaration else ""},
+        )
+        return HttpResponseRedirect(reverse("wagtailsnippets_summits_signature:list"))
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+def capfirst_plural():
+    return str(Signature._meta.verbose_name_plural).capitalize()
 
 
 class SignatureViewSet(SnippetViewSet):
@@ -14,10 +168,51 @@ class SignatureViewSet(SnippetViewSet):
     menu_label = _("Signatures")
     menu_order = 300
     add_to_admin_menu = True
+    index_view_class = SignatureIndexView
     list_display = ["name", "kind", "city_name", "country", "source", "confirmed_at", "hidden"]
-    list_filter = ["kind", "source", "hidden", "country"]
+    filterset_class = SignatureFilterSet
     search_fields = ["name", "title", "city_name", "email"]
     ordering = ["name"]
+    list_export = [
+        "name",
+        "title",
+        "city",
+        "country",
+        "email",
+        "kind",
+        "signed_on",
+        "country_name",
+        "source",
+        "confirmed_at",
+        "hidden",
+        "upgraded_at",
+        "declaration",
+        "declaration_key",
+    ]
+    export_headings = {
+        "name": "name",
+        "title": "title",
+        "city": "city",
+        "country": "country",
+        "email": "email",
+        "kind": "kind",
+        "signed_on": "signed_on",
+        "country_name": "country_name",
+        "source": "source",
+        "confirmed_at": "confirmed_at",
+        "hidden": "hidden",
+        "upgraded_at": "upgraded_at",
+        "declaration": "declaration",
+        "declaration_key": "declaration_key",
+    }
+    export_filename = "signatures"
+
+    @property
+    def import_view(self):
+        return SignatureImportView.as_view()
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("import/", self.import_view, name="import")]
 
 
 register_snippet(SignatureViewSet)

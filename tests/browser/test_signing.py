@@ -104,7 +104,6 @@ def signed_in(page, live_server, user):
     )
 
 
-@pytest.mark.urls("tests.summits.urls")
 def test_a_city_commits_by_uploading_its_councils_decision(world, live_server, page_for):
     city = world["duesseldorf"]
     signature = Signature.objects.create(
