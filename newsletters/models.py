@@ -188,6 +188,20 @@ class NewsletterPage(Page):
         verbose_name = _("newsletter")
         verbose_name_plural = _("newsletters")
 
+    @property
+    def preview_modes(self):
+        return [("", _("Web page")), ("email", _("Email"))]
+
+    def serve_preview(self, request, mode_name):
+        """Editors preview the email itself, in this page's language."""
+        if mode_name == "email":
+            from django.http import HttpResponse
+
+            from .rendering import render_newsletter
+
+            return HttpResponse(render_newsletter(self).html)
+        return super().serve_preview(request, mode_name)
+
 
 class Audience(models.TextChoices):
     EVERYONE = "everyone", _("every subscriber")

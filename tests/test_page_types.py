@@ -13,6 +13,7 @@ from capitals.models import CapitalIndexPage, CapitalPage, InternationalDayPage
 from cities.models import CityIndexPage, CityPage
 from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage
+from newsletters.models import NewsletterIndexPage, NewsletterPage
 from summits.models import DeclarationPage, SummitIndexPage, SummitPage
 
 OUR_APPS = {"home", "summits", "cities", "initiatives", "capitals", "newsletters"}
@@ -31,6 +32,8 @@ ALLOWED_PARENTS = {
     CapitalIndexPage: {HomePage},
     CapitalPage: {CapitalIndexPage},
     InternationalDayPage: {HomePage},
+    NewsletterIndexPage: {HomePage},
+    NewsletterPage: {NewsletterIndexPage},
 }
 SINGLETONS = {
     HomePage,
@@ -40,6 +43,7 @@ SINGLETONS = {
     CapitalIndexPage,
     InternationalDayPage,
     DeclarationPage,
+    NewsletterIndexPage,
 }
 
 
@@ -101,6 +105,8 @@ def one_of_each(home_page):
     pages[SummitPage] = make[SummitPage](parent=pages[SummitIndexPage], host_city=pages[CityPage])
     pages[DeclarationPage] = make[DeclarationPage](parent=pages[SummitPage])
     pages[CapitalPage] = make[CapitalPage](parent=pages[CapitalIndexPage], city=pages[CityPage])
+    pages[NewsletterIndexPage] = make[NewsletterIndexPage](parent=home_page)
+    pages[NewsletterPage] = make[NewsletterPage](parent=pages[NewsletterIndexPage])
     for page in pages.values():
         page.save_revision().publish()
     return pages

@@ -240,7 +240,23 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+# Exactly one beat runs (docker-compose: the `beat` service). Due times live in the
+# database; these periodic tasks move them forward.
+CELERY_IMPORTS = ["newsletters.campaign_tasks"]
+CELERY_BEAT_SCHEDULE = {
+    "start-due-campaigns": {
+        "task": "newsletters.campaign_tasks.start_due_campaigns",
+        "schedule": 60.0,
+    },
+    "sweep-deliveries": {"task": "newsletters.campaign_tasks.sweep_deliveries", "schedule": 60.0},
+    "send-due-reminders": {
+        "task": "newsletters.campaign_tasks.send_due_reminders",
+        # Every hour: a reminder missed by an outage still goes out the same day.
+        "schedule": 60.0 * 60,
+    },
+}
+# How long a worker holds the deliveries it claimed before the sweeper takes them back.
+OBSERVATORY_DELIVERY_LEASE_SECONDS = int(os.environ.get("OBSERVATORY_DELIVERY_LEASE_SECONDS", 300))
 
 # Wagtail's own background work (search index, reference index) goes through
 # django-tasks; this backend hands it to Celery, so it runs on the workers.

@@ -1,0 +1,146 @@
+"""A newsletter as an email: responsive HTML from MJML (mrml, no Node) and a plain-text twin.
+
+Both are built from the page's blocks in the recipient's language, with
+absolute links, a link to the public archive and an unsubscribe link. The
+per-recipient parts (the unsubscribe address) are filled in at send time by
+plain string replacement, so a campaign renders each language once.
+"""
+
+import html
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.html import strip_tags
+
+import mrml
+
+from observatory.emails import absolute_url
+
+UNSUBSCRIBE_PLACEHOLDER = "%%UNSUBSCRIBE_URL%%"
+
+
+@dataclass
+class RenderedNewsletter:
+    language: str
+    subject: str
+    html: str
+    text: str
+
+    def for_recipient(self, unsubscribe_url):
+        return (
+            self.html.replace(UNSUBSCRIBE_PLACEHOLDER, html.escape(unsubscribe_url)),
+            self.text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url),
+        )
+
+
+def absolutize(markup):
+    """Relative links and images of rich text made absolute (emails have no base URL)."""
+    base = settings.BASE_URL.rstrip("/")
+    return re.sub(r'(href|src)="/(?!/)', rf'\1="{base}/', markup)
+
+
+def html_to_text(markup):
+    """Rich text as readable plain text: paragraphs, list items, links with their address."""
+    markup = re.sub(
+        r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>',
+        lambda m: f"{m.group(2)} ({m.group(1)})" if m.group(1) not in m.group(2) else m.group(2),
+        markup,
+        flags=re.S,
+    )
+    markup = re.sub(r"<li[^>]*>", "\n- ", markup)
+    markup = re.sub(r"<br\s*/?>", "\n", markup)
+    markup = re.sub(r"</(p|h\d|ul|ol|blockquote)>", "\n\n", markup)
+    text = html.unescape(strip_tags(markup))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()
+
+
+def _image_url(image, spec="width-1200"):
+    return absolute_url(image.get_rendition(spec).url)
+
+
+def email_blocks(page):
+    """The page's blocks as dicts the MJML and text templates share."""
+    items = []
+    for block in page.body:
+        value = block.value
+        kind = block.block_type
+        if kind == "heading":
+            items.append({"type": "heading", "text": value["text"], "level": value["level"]})
+        elif kind == "paragraph":
+            markup = absolutize(str(value))
+            items.append({"type": "paragraph", "html": markup, "text": html_to_text(markup)})
+        elif kind == "image" and value.get("image"):
+            items.append(
+                {
+                    "type": "image",
+                    "src": _image_url(value["image"]),
+                    "alt": "" if value.get("decorative") else value.get("alt_text", ""),
+                    "caption": value.get("caption", ""),
+                }
+            )
+        elif kind == "quote":
+            items.append(
+                {
+                    "type": "quote",
+                    "text": value["quote"],
+                    "attribution": ", ".join(
+                        part for part in (value.get("attribution"), value.get("role")) if part
+                    ),
+                }
+            )
+        elif kind == "call_to_action":
+            target = value.get("page")
+            url = target.localized.full_url if target else value.get("url")
+            items.append(
+                {
+                    "type": "button",
+                    "title": value["title"],
+                    "text": value.get("text", ""),
+                    "label": value["button_label"],
+                    "url": url,
+                }
+            )
+        elif kind == "embed" and value:
+            items.append({"type": "link", "url": value.url, "text": getattr(value, "title", "")})
+    return items
+
+
+def render_newsletter(page, language=None):
+    """The email of ``page`` (already in the wanted language) for every recipient of it."""
+    page = page.specific
+    language = language or page.locale.language_code
+    with translation.override(language):
+        archive = page.get_parent()
+        context = {
+            "page": page,
+            "subject": page.subject,
+            "preheader": page.preheader,
+            "blocks": email_blocks(page),
+            "web_url": page.full_url,
+            "archive_url": archive.full_url,
+            "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
+            "language": language,
+            "bidi": translation.get_language_bidi(),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        mjml_source = render_to_string("newsletters/email/newsletter.mjml", context)
+        text = render_to_string("newsletters/email/newsletter.txt", context)
+    output = mrml.to_html(mjml_source)
+    return RenderedNewsletter(
+        language=language, subject=page.subject, html=output.content, text=text.strip() + "\n"
+    )
+
+
+def newsletter_in(page, language):
+    """The translation of ``page`` in ``language`` if it is live, else the page itself."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is not None:
+        translated = page.get_translations(inclusive=True).filter(locale=locale).live().first()
+        if translated is not None:
+            return translated.specific
+    return page.specific

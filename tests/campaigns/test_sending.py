@@ -1,0 +1,317 @@
+"""Campaigns: the email of a newsletter, one delivery per recipient, leases, reminders, admin."""
+
+import datetime
+import re
+
+from django.core import mail
+from django.utils import timezone
+
+import pytest
+
+from home.demo import translate
+from newsletters import sending
+from newsletters.campaign_tasks import send_campaign_batch, start_campaign, sweep_deliveries
+from newsletters.factories import NewsletterIndexPageFactory, NewsletterPageFactory
+from newsletters.models import (
+    Audience,
+    Campaign,
+    Delivery,
+    DeliveryStatus,
+    ReminderMessage,
+    ReminderRule,
+    ReminderSent,
+    Subscriber,
+    SubscriberStatus,
+)
+from newsletters.reminders import send_due_reminders
+from newsletters.rendering import render_newsletter
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def newsletter(home_page, locales, django_capture_on_commit_callbacks):
+    index = NewsletterIndexPageFactory(parent=home_page)
+    page = NewsletterPageFactory(parent=index, title="May letter", slug="may-letter")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(index, locales["fr"], fields={"title": "Lettres"})
+        translate(
+            page,
+            locales["fr"],
+            fields={"title": "Lettre de mai", "subject": "Lettre de mai : les nouvelles"},
+        )
+    return page
+
+
+def subscribe(email, language="en", status=SubscriberStatus.SUBSCRIBED, **kwargs):
+    return Subscriber.objects.create(email=email, language=language, status=status, **kwargs)
+
+
+@pytest.fixture
+def audience_of_five(db):
+    return [
+        subscribe("en@example.org", "en", country="GB"),
+        subscribe("fr@example.org", "fr", country="FR"),
+        subscribe("de@example.org", "de", country="DE"),  # no German translation: English
+        subscribe("city@example.org", "fr", country="FR", is_city_contact=True),
+        subscribe("ar@example.org", "ar", country="MA"),
+        subscribe("pending@example.org", "en", status=SubscriberStatus.PENDING),
+        subscribe("gone@example.org", "en", status=SubscriberStatus.UNSUBSCRIBED),
+        subscribe("bounced@example.org", "en", status=SubscriberStatus.BOUNCED),
+    ]
+
+
+def campaign_for(newsletter, **kwargs):
+    return Campaign.objects.create(
+        newsletter=newsletter, send_at=timezone.now() - datetime.timedelta(seconds=1), **kwargs
+    )
+
+
+def test_email_is_responsive_html_with_text_absolute_links_and_unsubscribe(newsletter):
+    rendered = render_newsletter(newsletter)
+    html, text = rendered.for_recipient("http://testserver/en/newsletters/unsubscribe/x/")
+    assert rendered.subject == "May letter: news of the Observatory"
+    assert html.startswith("<!doctype html>") and 'lang="en"' in html
+    assert "@media" in html  # MJML's responsive styles
+    assert "Sixteen days to go" in html and "Sixteen days to go".upper() in text
+    assert 'href="http://testserver/en/newsletters/unsubscribe/x/"' in html
+    assert "http://testserver/en/newsletters/may-letter/" in html  # view in the browser
+    assert "http://testserver/en/newsletters/" in text  # the archive
+    assert "Programme (https://example.org/programme)" in text
+    assert not re.search(r'(href|src)="/', html), "every link is absolute"
+
+
+def test_arabic_email_is_right_to_left(newsletter, locales):
+    arabic = newsletter.copy_for_translation(locales["ar"], copy_parents=True, alias=True)
+    html = render_newsletter(arabic.specific).html
+    assert 'lang="ar"' in html and 'dir="rtl"' in html
+
+
+def test_campaign_writes_one_delivery_per_receiving_subscriber_once(newsletter, audience_of_five):
+    campaign = campaign_for(newsletter)
+    assert sending.start_campaign(campaign.pk)
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.SENDING and campaign.recipient_count == 5
+    emails = set(campaign.deliveries.values_list("subscriber__email", flat=True))
+    assert emails == {s.email for s in audience_of_five[:5]}
+    # A retried start adds nothing and does not restart.
+    assert not sending.start_campaign(campaign.pk)
+    assert sending.write_deliveries(campaign) == 0
+    assert campaign.deliveries.count() == 5
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"audience": Audience.CITY_CONTACTS}, {"city@example.org"}),
+        (
+            {"audience": Audience.LANGUAGE, "audience_language": "fr"},
+            {"fr@example.org", "city@example.org"},
+        ),
+        ({"audience": Audience.COUNTRY, "audience_country": "DE"}, {"de@example.org"}),
+    ],
+)
+def test_audiences(newsletter, audience_of_five, options, expected):
+    campaign = campaign_for(newsletter, **options)
+    sending.start_campaign(campaign.pk)
+    assert set(campaign.deliveries.values_list("subscriber__email", flat=True)) == expected
+
+
+def test_each_recipient_gets_one_email_in_their_language(newsletter, audience_of_five):
+    campaign = campaign_for(newsletter)
+    start_campaign(campaign.pk)  # eager in tests: starts, then the batches send
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DONE
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert sorted(by_address) == sorted(s.email for s in audience_of_five[:5])
+    assert len(mail.outbox) == 5
+    assert by_address["fr@example.org"].subject == "Lettre de mai : les nouvelles"
+    assert by_address["de@example.org"].subject == "May letter: news of the Observatory"
+    message = by_address["fr@example.org"]
+    subscriber = Subscriber.objects.get(email="fr@example.org")
+    assert message.extra_headers["List-Unsubscribe"] == (
+        f"<http://testserver/fr/newsletters/unsubscribe/{subscriber.token}/>, "
+        f"<mailto:unsubscribe@localhost?subject=unsubscribe-{subscriber.token}>"
+    )
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    delivery = Delivery.objects.get(campaign=campaign, subscriber=subscriber)
+    assert message.metadata == {"delivery_id": str(delivery.pk), "campaign_id": str(campaign.pk)}
+    assert str(subscriber.token) in message.alternatives[0][0]
+    assert delivery.status == DeliveryStatus.SENT and delivery.sent_at
+    assert sending.progress(campaign)["sent"] == 5
+    assert sending.progress(campaign)["percent"] == 100
+
+
+def test_an_address_unsubscribed_mid_campaign_gets_nothing_more(newsletter, audience_of_five):
+    campaign = campaign_for(newsletter)
+    sending.start_campaign(campaign.pk)
+    Subscriber.objects.filter(email="fr@example.org").update(status=SubscriberStatus.UNSUBSCRIBED)
+    send_campaign_batch(campaign.pk)
+    assert "fr@example.org" not in [m.to[0] for m in mail.outbox]
+    skipped = Delivery.objects.get(subscriber__email="fr@example.org")
+    assert skipped.status == DeliveryStatus.SKIPPED
+
+
+def test_expired_leases_requeue_claimed_rows_and_never_resend_uncertain_ones(
+    newsletter, audience_of_five
+):
+    campaign = campaign_for(newsletter)
+    sending.start_campaign(campaign.pk)
+    claimed = sending.claim(campaign.pk, size=2, worker="dead-worker")
+    # The dead worker had handed the first to the email service before dying.
+    Delivery.objects.filter(pk=claimed[0]).update(status=DeliveryStatus.SENDING)
+    later = timezone.now() + datetime.timedelta(seconds=sending.lease_seconds() + 1)
+    assert sending.sweep(now=later) == (1, 1)
+    assert Delivery.objects.get(pk=claimed[0]).status == DeliveryStatus.UNCERTAIN
+    assert Delivery.objects.get(pk=claimed[1]).status == DeliveryStatus.PENDING
+    sweep_deliveries()  # restarts sending: nobody holds a lease
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DONE
+    assert len(mail.outbox) == 4  # the uncertain one is not sent again
+    assert sending.progress(campaign)["uncertain"] == 1
+
+
+def test_claims_do_not_overlap(newsletter, audience_of_five):
+    campaign = campaign_for(newsletter)
+    sending.start_campaign(campaign.pk)
+    first = sending.claim(campaign.pk, size=3, worker="a")
+    second = sending.claim(campaign.pk, size=3, worker="b")
+    assert len(first) == 3 and len(second) == 2 and not set(first) & set(second)
+    # Worker b cannot send rows of worker a.
+    assert sending.send_claimed(first, worker="b")["sent"] == 0
+
+
+def test_a_failing_email_service_is_retried_then_marked_failed(
+    newsletter, audience_of_five, settings
+):
+    settings.EMAIL_BACKEND = "tests.campaigns.failing_backend.EmailBackend"
+    campaign = campaign_for(newsletter, audience=Audience.COUNTRY, audience_country="GB")
+    sending.start_campaign(campaign.pk)
+    for _attempt in range(3):
+        sending.send_claimed(sending.claim(campaign.pk, worker="w"), worker="w")
+    delivery = campaign.deliveries.get()
+    assert delivery.status == DeliveryStatus.FAILED and delivery.attempts == 3
+    assert "refused" in delivery.error
+
+
+def test_campaigns_wait_in_the_database_until_due(newsletter, audience_of_five):
+    from newsletters.campaign_tasks import start_due_campaigns
+
+    later = Campaign.objects.create(
+        newsletter=newsletter, send_at=timezone.now() + datetime.timedelta(days=20)
+    )
+    start_due_campaigns()
+    later.refresh_from_db()
+    assert later.status == Campaign.Status.SCHEDULED and not mail.outbox
+    Campaign.objects.filter(pk=later.pk).update(send_at=timezone.now())
+    start_due_campaigns()
+    later.refresh_from_db()
+    assert later.status == Campaign.Status.DONE and len(mail.outbox) == 5
+
+
+# Reminders before 16 May
+
+
+@pytest.fixture
+def reminders(locales, django_capture_on_commit_callbacks):
+    message = ReminderMessage.objects.create(
+        name="Countdown",
+        subject="{days} days to the International Day",
+        body="<p>On {date}, cities celebrate living together.</p>",
+        locale=locales["en"],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(
+            message,
+            locales["de"],
+            fields={"subject": "Noch {days} Tage bis zum Internationalen Tag"},
+        )
+    return [ReminderRule.objects.create(days_before=days, message=message) for days in (30, 7, 1)]
+
+
+def test_due_reminder_goes_once_per_subscriber_in_their_language(reminders, audience_of_five):
+    april_16 = datetime.date(2027, 4, 16)
+    assert send_due_reminders(today=april_16) == 5
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert by_address["de@example.org"].subject == "Noch 30 Tage bis zum Internationalen Tag"
+    assert by_address["en@example.org"].subject == "30 days to the International Day"
+    assert "May 16, 2027" in by_address["en@example.org"].body
+    assert "List-Unsubscribe-Post" in by_address["en@example.org"].extra_headers
+    # Again the same day (a second beat run, or late after an outage): nothing more.
+    assert send_due_reminders(today=april_16) == 0
+    assert len(mail.outbox) == 5
+    assert ReminderSent.objects.filter(status=DeliveryStatus.SENT).count() == 5
+    # A day with no rule sends nothing; the next rule's day sends again.
+    assert send_due_reminders(today=datetime.date(2027, 4, 17)) == 0
+    assert send_due_reminders(today=datetime.date(2027, 5, 9)) == 5
+
+
+def test_a_reminder_left_sending_by_a_crash_is_not_sent_again(reminders, audience_of_five):
+    from newsletters.reminders import write_recipients
+
+    write_recipients(reminders[0], 2027)
+    ReminderSent.objects.filter(subscriber__email="en@example.org").update(
+        status=DeliveryStatus.SENDING
+    )
+    assert send_due_reminders(today=datetime.date(2027, 4, 16)) == 4
+    assert "en@example.org" not in [m.to[0] for m in mail.outbox]
+
+
+# Admin
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser("editor", "editor@observatory.test", "pw")
+
+
+def test_editor_sends_a_campaign_and_watches_its_progress(
+    client, editor, newsletter, audience_of_five, django_capture_on_commit_callbacks
+):
+    client.force_login(editor)
+    form = client.get(f"/admin/campaigns/new/?newsletter={newsletter.pk}")
+    assert form.status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/campaigns/new/",
+            {
+                "newsletter": newsletter.pk,
+                "audience": Audience.EVERYONE,
+                "send_at": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+            },
+        )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    campaign = Campaign.objects.get()
+    assert campaign.created_by == editor
+    assert response["Location"] == f"/admin/campaign-progress/{campaign.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert 'role="progressbar"' in page and 'aria-valuenow="100"' in page
+    data = client.get(response["Location"] + "?format=json").json()
+    assert data["sent"] == 5 and data["pending"] == 0 and data["status"] == "done"
+    listing = client.get("/admin/campaigns/").content.decode()
+    assert "5 of 5 sent" in listing
+
+
+def test_campaign_needs_the_audience_details(client, editor, newsletter):
+    client.force_login(editor)
+    response = client.post(
+        "/admin/campaigns/new/",
+        {"newsletter": newsletter.pk, "audience": Audience.LANGUAGE, "send_at": "2030-01-01 10:00"},
+    )
+    assert response.status_code == 200
+    assert "Choose the language of this audience." in response.content.decode()
+    assert not Campaign.objects.exists()
+
+
+def test_editor_previews_the_email_in_each_language_and_sends_a_test(client, editor, newsletter):
+    client.force_login(editor)
+    french = client.get(f"/admin/newsletter-email/{newsletter.pk}/?language=fr").content.decode()
+    assert "Lettre de mai" in french and 'lang="fr"' in french
+    text = client.get(f"/admin/newsletter-email/{newsletter.pk}/?language=en&format=text")
+    assert text["Content-Type"].startswith("text/plain")
+    response = client.post(f"/admin/newsletter-test/{newsletter.pk}/", {"language": ["en", "fr"]})
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [["editor@observatory.test"]] * 2
+    assert mail.outbox[1].subject == "[Test] Lettre de mai : les nouvelles"
+    edit = client.get(f"/admin/pages/{newsletter.pk}/edit/").content.decode()
+    assert "Send a test to myself" in edit and "Send as a campaign" in edit
