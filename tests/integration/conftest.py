@@ -1,8 +1,10 @@
 """Real services for integration tests: PostgreSQL, Redis and a Celery worker process."""
 
+import asyncio
 import email
 import email.policy
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -88,8 +90,14 @@ class WorkerProcess:
             "--without-gossip", "--without-mingle", "--loglevel=INFO",
         ]  # fmt: skip
         self.log = self.log_path.open("w")
+        # Its own session: kill() reaches the pool's children too.
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         deadline = time.monotonic() + WORKER_START_TIMEOUT
         while time.monotonic() < deadline:
@@ -98,6 +106,12 @@ class WorkerProcess:
             if app.control.ping(destination=[self.name], timeout=0.5):
                 return self
         raise RuntimeError(f"worker did not answer:\n{self.log_path.read_text()}")
+
+    def kill(self):
+        """SIGKILL to the worker and its pool, as an out-of-memory killer or a crash would."""
+        os.killpg(os.getpgid(self.process.pid), signal.SIGKILL)
+        self.process.wait()
+        self.log.close()
 
     def stop(self):
         if self.process and self.process.poll() is None:
@@ -130,7 +144,7 @@ def wait_for(predicate, timeout=30, interval=0.1):
 class SMTPSink:
     """A real SMTP server on localhost that keeps every message it receives."""
 
-    def __init__(self):
+    def __init__(self, delay=0.0):
         from aiosmtpd.controller import Controller
 
         self.messages = []
@@ -138,6 +152,8 @@ class SMTPSink:
 
         class Handler:
             async def handle_DATA(self, server, session, envelope):
+                if delay:  # a slower service: lets a test stop a worker mid-campaign
+                    await asyncio.sleep(delay)
                 message = email.message_from_bytes(envelope.content, policy=email.policy.default)
                 sink.messages.append(message)
                 return "250 OK"
