@@ -77,8 +77,12 @@ test: lint check-migrations
 	else echo "PostgreSQL does not answer at $(TEST_DATABASE_URL)"; database_url=""; fi; \
 	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest -m "integration or browser or postgres"
 
+# Figures go to bench-results.json ({"results": [{name, value, unit}, …]}): first on
+# SQLite, then on PostgreSQL and Redis (search, campaign throughput, worker memory).
 bench: install messages
 	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s
+	DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)" \
+		$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s -k "campaign or search"
 
 clean:
 	rm -rf $(VENV) var

@@ -25,13 +25,34 @@ def measure(function, repeat):
     }
 
 
+UNITS = {"median_ms": ("median", "ms"), "p95_ms": ("p95", "ms"), "runs": ("runs", "count")}
+
+
+def as_entries(name, figures, unit=None):
+    """Figures as bench-results.json entries: {"name", "value", "unit"}."""
+    if not isinstance(figures, dict):
+        return [{"name": name, "value": figures, "unit": unit or ""}]
+    entries = []
+    for key, value in figures.items():
+        suffix, key_unit = UNITS.get(key, (key, "count"))
+        entries.append({"name": f"{name}.{suffix}", "value": value, "unit": key_unit})
+    return entries
+
+
 @pytest.fixture(scope="session")
 def record_result():
-    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    """record(name, value, unit) or record(name, {median_ms, p95_ms, …}): kept across runs."""
+    try:
+        existing = json.loads(RESULTS.read_text()).get("results", [])
+    except (OSError, ValueError, AttributeError):
+        existing = []
+    results = {entry["name"]: entry for entry in existing}
 
-    def record(name, figures):
-        results[name] = figures
-        RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
-        print(f"{name}: {figures}")  # noqa: T201
+    def record(name, figures, unit=None):
+        for entry in as_entries(name, figures, unit):
+            results[entry["name"]] = entry
+            print(f"{entry['name']}: {entry['value']} {entry['unit']}")  # noqa: T201
+        ordered = sorted(results.values(), key=lambda entry: entry["name"])
+        RESULTS.write_text(json.dumps({"results": ordered}, indent=2) + "\n")
 
     return record

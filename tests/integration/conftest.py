@@ -67,8 +67,9 @@ def database_url():
 class WorkerProcess:
     """A `celery worker` subprocess with its own node name."""
 
-    def __init__(self, env=None):
+    def __init__(self, env=None, concurrency=1):
         self.extra_env = env or {}
+        self.concurrency = concurrency
         self.name = f"itest-{uuid.uuid4().hex[:8]}@{os.uname().nodename}"
         self.log_path = ROOT / "var" / "test-logs" / f"{self.name.split('@')[0]}.log"
         self.process = None
@@ -86,7 +87,7 @@ class WorkerProcess:
         }
         command = [
             sys.executable, "-m", "celery", "-A", "observatory", "worker",
-            "--concurrency=1", "--pool=prefork", "-n", self.name,
+            f"--concurrency={self.concurrency}", "--pool=prefork", "-n", self.name,
             "--without-gossip", "--without-mingle", "--loglevel=INFO",
         ]  # fmt: skip
         self.log = self.log_path.open("w")
@@ -106,6 +107,19 @@ class WorkerProcess:
             if app.control.ping(destination=[self.name], timeout=0.5):
                 return self
         raise RuntimeError(f"worker did not answer:\n{self.log_path.read_text()}")
+
+    def peak_memory_kib(self):
+        """Peak resident memory (VmHWM) of the worker and of its largest pool process."""
+        pids = [self.process.pid]
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        if children.exists():
+            pids += [int(pid) for pid in children.read_text().split()]
+        peaks = []
+        for pid in pids:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks.append(int(line.split()[1]))
+        return max(peaks)
 
     def kill(self):
         """SIGKILL to the worker and its pool, as an out-of-memory killer or a crash would."""
