@@ -110,7 +110,8 @@ def city_profile(request):
         return render(request, "cities/not_a_city_member.html", status=403)
     if source.workflow_in_progress:
         messages.warning(
-            request, _("Your last changes are being reviewed. You can edit the profile afterwards.")
+            request,
+            _("Your latest changes are being reviewed. You can edit the profile afterwards."),
         )
         return redirect("my_city")
     draft = source.get_latest_revision_as_object()

@@ -38,7 +38,7 @@ class InitiativeForm(forms.Form):
         label=_("End date"),
         required=False,
         widget=DateInput(),
-        help_text=_("Leave empty while it goes on."),
+        help_text=_("Leave empty while it is ongoing."),
     )
     summary = forms.CharField(
         label=_("Summary"),

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cities.accounts import city_for_user, is_city_member
 
@@ -110,5 +111,9 @@ def initiative_form(request, page_id=None):
 def _too_many(formset, existing, limit):
     new = sum(1 for form in formset.forms if form.is_valid() and form.cleaned_data.get("file"))
     if existing + new > limit:
-        return _("An initiative can have at most %(limit)s files of this kind.") % {"limit": limit}
+        return ngettext(
+            "An initiative can have at most %(limit)s file of this kind.",
+            "An initiative can have at most %(limit)s files of this kind.",
+            limit,
+        ) % {"limit": limit}
     return ""

@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -370,7 +371,9 @@ class ReminderRule(models.Model):
         ordering = ["-days_before"]
 
     def __str__(self):
-        return _("%(days)s days before 16 May") % {"days": self.days_before}
+        return ngettext(
+            "%(days)s day before 16 May", "%(days)s days before 16 May", self.days_before
+        ) % {"days": self.days_before}
 
 
 class ReminderSent(models.Model):
