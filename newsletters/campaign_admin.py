@@ -13,7 +13,7 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import AdminDateTimeInput, Button
 from wagtail.models import Locale
 
 from .campaign_tasks import start_campaign
@@ -26,6 +26,7 @@ class CampaignForm(forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["newsletter", "audience", "audience_language", "audience_country", "send_at"]
+        widgets = {"send_at": AdminDateTimeInput}
 
     def __init__(self, *args, **kwargs):
         kwargs.pop("for_user", None)

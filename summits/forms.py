@@ -64,7 +64,7 @@ class SignatureForm(PublicFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     title = forms.CharField(
-        label=_("Title"),
+        label=_("Position"),
         max_length=TEXT_MAX,
         help_text=_("For example: Mayor of Düsseldorf, Deputy Mayor for Culture."),
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),

@@ -9,6 +9,7 @@ from capitals.demo import load_capitals
 from cities.demo import load_cities, load_themes
 from home.demo import ensure_home_pages, ensure_locales
 from initiatives.moderation import ensure_moderation_workflow
+from newsletters.demo import load_newsletters
 from summits.demo import load_summits
 
 
@@ -18,17 +19,19 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         with transaction.atomic():
-            self.stdout.write("[1/4] languages and home pages…")
+            self.stdout.write("[1/5] languages and home pages…")
             locales = ensure_locales()
             home = ensure_home_pages(locales)
             ensure_moderation_workflow()
-            self.stdout.write("[2/4] themes, cities and initiatives…")
+            self.stdout.write("[2/5] themes, cities and initiatives…")
             themes = load_themes(locales)
             cities = load_cities(home, locales, themes)
-            self.stdout.write("[3/4] summits and the Düsseldorf Declaration…")
+            self.stdout.write("[3/5] summits and the Düsseldorf Declaration…")
             load_summits(home, locales, cities, themes)
-            self.stdout.write("[4/4] Capitals and the International Day…")
+            self.stdout.write("[4/5] Capitals and the International Day…")
             load_capitals(home, locales, cities)
+            self.stdout.write("[5/5] newsletters and reminders before 16 May…")
+            load_newsletters(home, locales)
         self.stdout.write(
             self.style.SUCCESS(f"Demo content is in place ({time.monotonic() - started:.0f} s).")
         )
