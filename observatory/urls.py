@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("open-data/", include("initiatives.urls")),
     path("open-data/", include("summits.urls")),
     path("open-data/", include("capitals.urls")),
+    path("open-data/", include("newsletters.urls_open_data")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
