@@ -60,11 +60,19 @@ RESULT_TYPES = (
         _("Capitals and the International Day"),
         ("capitals.CapitalPage", "capitals.InternationalDayPage"),
     ),
+    ResultType("newsletters", _("Newsletters"), ("newsletters.NewsletterPage",)),
     ResultType("pages", _("Pages"), ()),
 )
 RESULT_TYPES_BY_SLUG = {result_type.slug: result_type for result_type in RESULT_TYPES}
 # Fields read, in this order, for a result's excerpt.
-EXCERPT_FIELDS = ("summary", "introduction", "subtitle", "search_description", "description")
+EXCERPT_FIELDS = (
+    "summary",
+    "introduction",
+    "subtitle",
+    "preheader",
+    "search_description",
+    "description",
+)
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # Characters that only carry meaning to a query parser: treated as spaces.
@@ -156,6 +164,8 @@ FALLBACK_FIELDS = {
     "capitals.CapitalPage": ("introduction",),
     "capitals.InternationalDayPage": ("introduction",),
     "home.StandardPage": ("introduction",),
+    "newsletters.NewsletterPage": ("subject", "preheader"),
+    "newsletters.NewsletterIndexPage": ("introduction",),
 }
 
 

@@ -184,3 +184,13 @@ class TestHeader:
         assert 'aria-controls="header-search-suggestions"' in html
         assert 'data-suggest-url="/en/search/suggest/"' in html
         assert "js/search-autocomplete.js" in html
+
+
+def test_newsletters_are_a_group_of_their_own(client, home_page):
+    from newsletters.factories import NewsletterIndexPageFactory, NewsletterPageFactory
+
+    index = NewsletterIndexPageFactory(parent=home_page)
+    NewsletterPageFactory(parent=index, title="Harmony letter", preheader="Harmony in cities")
+    html = client.get("/en/search/?query=harmony").content.decode()
+    assert "Harmony letter" in html
+    assert "Newsletters" in html
