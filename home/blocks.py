@@ -9,6 +9,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from newsletters.blocks import SubscribeBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("text"), max_length=200)
@@ -168,3 +170,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     )
     documents = DocumentListBlock()
     key_figures = KeyFiguresBlock()
+    subscribe = SubscribeBlock()

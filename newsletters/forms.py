@@ -1,0 +1,291 @@
+"""The public subscribe form and the editors' CSV import of subscribers."""
+
+import csv
+import io
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import translation
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from django_countries import countries
+
+from observatory.public_forms import PublicFormMixin
+
+from .contacts import LANGUAGE_CODES
+
+#: The version of the consent text below: change it whenever the text changes.
+CONSENT_VERSION = "2026-11"
+CONSENT_TEXT = _(
+    "I agree that the International Observatory of Mayors on Living Together sends me, "
+    "in the language I chose, reminders before 16 May and its newsletters by email. "
+    "I can unsubscribe at any time with the link in every email."
+)
+TEXT_MAX = 200
+
+
+class LanguageSelect(forms.Select):
+    """Each language in its own name, marked with its language for screen readers."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+            try:
+                if translation.get_language_info(value)["bidi"]:
+                    option["attrs"]["dir"] = "rtl"
+            except KeyError:
+                pass
+        return option
+
+
+def safe_source_path(value):
+    """A path on this site (``/de/international-day/``), or "" for anything else."""
+    value = (value or "").strip()
+    if (
+        not value.startswith("/")
+        or value.startswith("//")
+        or "\\" in value
+        or any(ord(c) < 32 for c in value)
+        or len(value) > 400
+    ):
+        return ""
+    return value
+
+
+class SubscribeForm(PublicFormMixin, forms.Form):
+    """Subscribe to the one list, with a language preference (double opt-in).
+
+    Build with ``request=``; ``source_url`` is the path of the page the form was on.
+    """
+
+    rate_scope = "subscribe"
+    rate_limit = (10, 60 * 60)
+
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the emails"), choices=settings.LANGUAGES, widget=LanguageSelect
+    )
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    city_name = forms.CharField(
+        label=_("City"),
+        max_length=TEXT_MAX,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": _("Please tick the box to agree, or we cannot send emails.")},
+    )
+    source_url = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    field_order = ["email", "language", "name", "city_name", "country", "consent"]
+
+    def __init__(self, *args, request, source_url="", **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        self.fields["language"].initial = language if language in LANGUAGE_CODES else "en"
+        self.fields["country"].choices = [("", _("—")), *countries]
+        if source_url:
+            self.initial["source_url"] = source_url
+        # Whatever arrives there only decides what is recorded (a path of this site, or not).
+        self.fields["source_url"].validators = []
+        # Keep the honeypot last, after the real fields.
+        self.order_fields([*self.field_order, "source_url", "form_started", "homepage"])
+
+    @property
+    def consent_text(self):
+        """The consent text exactly as this form shows it (in the active language)."""
+        return str(self.fields["consent"].label)
+
+    def clean_source_url(self):
+        return safe_source_path(self.cleaned_data.get("source_url"))
+
+    def save(self):
+        from .contacts import request_subscription
+
+        path = self.cleaned_data.get("source_url") or self.request.get_full_path()
+        return request_subscription(
+            self.cleaned_data,
+            self.request,
+            consent_text=self.consent_text,
+            consent_version=CONSENT_VERSION,
+            source_url=self.request.build_absolute_uri(safe_source_path(path) or "/"),
+        )
+
+
+# The editors' import ------------------------------------------------------------------
+
+IMPORT_COLUMNS = ["email", "name", "language", "country", "city"]
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
+IMPORT_MAX_ROWS = 50_000
+
+
+def parse_country(value):
+    """An ISO code (``DE``) or a country's English or local name, as a code; "" if empty."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    if len(value) == 2 and countries.alpha2(value.upper()):
+        return value.upper()
+    code = countries.by_name(value) or countries.by_name(
+        value, language=translation.get_language() or "en"
+    )
+    if code:
+        return code
+    raise ValidationError(
+        gettext("“%(value)s” is not a country (use its two-letter code).") % {"value": value[:60]}
+    )
+
+
+class SubscriberImportForm(forms.Form):
+    """A CSV file of people who agreed elsewhere (a paper form, an event), with that source."""
+
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("UTF-8, with a header row. Columns: email, name, language, country, city."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+    consent_source = forms.CharField(
+        label=_("Where and how did these people agree?"),
+        max_length=500,
+        help_text=_(
+            "Recorded with each subscriber's consent. For example: “paper form at the "
+            "Düsseldorf summit 2019”."
+        ),
+    )
+    default_language = forms.ChoiceField(
+        label=_("Language for rows without one"), choices=settings.LANGUAGES, initial="en"
+    )
+
+    def clean_consent_source(self):
+        value = self.cleaned_data["consent_source"].strip()
+        if len(value) < 5:
+            raise ValidationError(_("Describe the source of the consent in a few words."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        self.rows = []
+        self.row_errors = []
+        upload = cleaned.get("file")
+        if not upload:
+            return cleaned
+        if upload.size > IMPORT_MAX_BYTES:
+            raise ValidationError(_("The file is larger than 5 MB: split it into several files."))
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError(
+                _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")
+            ) from None
+        if "\x00" in text:
+            raise ValidationError(_("The file is not a CSV text file."))
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
+        if "email" not in header:
+            raise ValidationError(
+                _("The first row must name the columns, with at least “email”: %(columns)s.")
+                % {"columns": ", ".join(IMPORT_COLUMNS)}
+            )
+        unknown = [name for name in header if name not in IMPORT_COLUMNS]
+        if unknown:
+            raise ValidationError(
+                _("Unknown columns: %(unknown)s. The columns are: %(columns)s.")
+                % {"unknown": ", ".join(unknown), "columns": ", ".join(IMPORT_COLUMNS)}
+            )
+        reader.fieldnames = header
+        default_language = cleaned.get("default_language") or "en"
+        seen = {}
+        try:
+            for number, raw in enumerate(reader, start=2):
+                if number - 1 > IMPORT_MAX_ROWS:
+                    raise ValidationError(
+                        _("The file has more than %(max)s rows.") % {"max": IMPORT_MAX_ROWS}
+                    )
+                row = {key: (value or "").strip() for key, value in raw.items() if key}
+                if not any(row.values()):
+                    continue
+                errors = []
+                email = row.get("email", "")
+                try:
+                    validate_email(email)
+                    if len(email) > 254:
+                        raise ValidationError("")
+                except ValidationError:
+                    errors.append(
+                        gettext("“%(email)s” is not an email address.") % {"email": email[:80]}
+                    )
+                else:
+                    if email.lower() in seen:
+                        errors.append(
+                            gettext("This address is already on row %(row)s.")
+                            % {"row": seen[email.lower()]}
+                        )
+                    seen.setdefault(email.lower(), number)
+                language = row.get("language", "").lower() or default_language
+                if language not in LANGUAGE_CODES:
+                    errors.append(
+                        gettext("“%(language)s” is not a language of the site (%(codes)s).")
+                        % {"language": language[:20], "codes": ", ".join(LANGUAGE_CODES)}
+                    )
+                try:
+                    country = parse_country(row.get("country"))
+                except ValidationError as error:
+                    errors.extend(error.messages)
+                    country = ""
+                for field in ("name", "city"):
+                    if len(row.get(field, "")) > TEXT_MAX:
+                        errors.append(
+                            gettext("The %(field)s is longer than %(max)s characters.")
+                            % {"field": field, "max": TEXT_MAX}
+                        )
+                    if "\x00" in row.get(field, ""):
+                        errors.append(
+                            gettext("The %(field)s has invalid characters.") % {"field": field}
+                        )
+                if errors:
+                    self.row_errors.append((number, errors))
+                    continue
+                self.rows.append(
+                    {
+                        "email": email,
+                        "name": row.get("name", ""),
+                        "language": language,
+                        "country": country,
+                        "city": row.get("city", ""),
+                    }
+                )
+        except csv.Error as error:
+            raise ValidationError(
+                _("The file could not be read as CSV: %(error)s") % {"error": error}
+            ) from None
+        if self.row_errors:
+            raise ValidationError(
+                ngettext(
+                    "Nothing was imported: %(count)s row has to be corrected.",
+                    "Nothing was imported: %(count)s rows have to be corrected.",
+                    len(self.row_errors),
+                )
+                % {"count": len(self.row_errors)}
+            )
+        if not self.rows:
+            raise ValidationError(_("The file has no rows to import."))
+        return cleaned

@@ -1,0 +1,107 @@
+"""The email service's tracking webhook (django-anymail): each event stored once, then processed.
+
+anymail's view at ``/webhooks/anymail/<esp>/tracking/`` checks the shared secret
+(``ANYMAIL["WEBHOOK_SECRET"]``, basic auth; a wrong or missing one is refused
+with 400) and the ESP's own signature where it has one, then sends
+``anymail.signals.tracking`` for each event. :func:`store_tracking_event`
+stores it as an :class:`EmailEvent`, unique by the ESP's event id (or, when the
+ESP gives none, a hash of ESP, message id, type, time and recipient), so an
+event the ESP delivers twice is stored and acted on once. The work itself
+(suppressing the address, marking the delivery) is the Celery task
+:func:`newsletters.tasks.process_email_event`, enqueued after the commit.
+"""
+
+import hashlib
+import json
+
+from django.db import IntegrityError, transaction
+
+from .models import Delivery, EmailEvent
+
+#: Events that change something: the rest (delivered, opened…) are only stored.
+ACTIONABLE = {"bounced", "complained", "rejected", "unsubscribed"}
+
+
+def event_key(event, esp_name):
+    """The ESP's event id, or a stable hash of what identifies the event."""
+    if event.event_id:
+        return f"{esp_name}:{event.event_id}"[:255]
+    parts = [
+        esp_name or "",
+        event.message_id or "",
+        event.event_type or "",
+        event.timestamp.isoformat() if event.timestamp else "",
+        (event.recipient or "").lower(),
+    ]
+    return "sha256:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def json_safe(value):
+    """The raw ESP event as JSON (QueryDicts, datetimes and the like made plain)."""
+    if hasattr(value, "lists"):  # a QueryDict: keep every value
+        value = {key: values if len(values) > 1 else values[0] for key, values in value.lists()}
+    try:
+        return json.loads(json.dumps(value, default=str))
+    except (TypeError, ValueError):
+        return {"repr": repr(value)[:10000]}
+
+
+def matching_delivery(message_id, metadata=None):
+    """The campaign delivery an event is about: by metadata["delivery_id"], else message id."""
+    metadata = metadata if isinstance(metadata, dict) else {}
+    delivery_id = metadata.get("delivery_id")
+    if delivery_id not in (None, ""):
+        try:
+            delivery = Delivery.objects.filter(pk=int(delivery_id)).first()
+        except (TypeError, ValueError):
+            delivery = None
+        if delivery is not None:
+            return delivery
+    if message_id:
+        return Delivery.objects.filter(message_id=message_id).order_by("-pk").first()
+    return None
+
+
+def normalized(event):
+    """What anymail understood of the event (kept beside the ESP's raw payload)."""
+    return json_safe(
+        {
+            "event_type": event.event_type,
+            "reject_reason": event.reject_reason,
+            "description": event.description,
+            "mta_response": event.mta_response,
+            "metadata": event.metadata,
+            "tags": event.tags,
+        }
+    )
+
+
+def store_tracking_event(sender, event, esp_name, **kwargs):
+    """anymail.signals.tracking receiver: store once, then enqueue the processing."""
+    from .tasks import process_email_event
+
+    key = event_key(event, esp_name)
+    if EmailEvent.objects.filter(event_id=key).exists():
+        return None
+    try:
+        with transaction.atomic():
+            stored = EmailEvent.objects.create(
+                event_id=key,
+                event_type=(event.event_type or "unknown")[:32],
+                esp_name=(esp_name or "")[:40],
+                recipient=(event.recipient or "")[:254],
+                message_id=(event.message_id or "")[:255],
+                delivery=matching_delivery(event.message_id, event.metadata),
+                occurred_at=event.timestamp,
+                payload={"anymail": normalized(event), "esp_event": json_safe(event.esp_event)},
+            )
+    except IntegrityError:  # the same event arrived twice at the same moment
+        return None
+    process_email_event.delay_on_commit(stored.pk)
+    return stored
+
+
+def connect():
+    from anymail.signals import tracking
+
+    tracking.connect(store_tracking_event, dispatch_uid="newsletters.store_tracking_event")
