@@ -250,3 +250,10 @@ def current_capital(locale, today=None):
         .order_by("-year")
         .first()
     )
+from .cycle import (  # noqa: E402,F401  the Capital cycle (calls, applications, jury)
+    CapitalApplication,
+    CapitalCall,
+    CapitalCriterion,
+    CapitalScore,
+    JurorDeclaration,
+)

@@ -1,0 +1,222 @@
+"""The Capital of Living Together cycle: a call, cities' applications, the jury, designation.
+
+Editors open a call for a year with a deadline and published criteria. Member
+cities apply from My city; a city is eligible when it has signed the call's
+declaration (the Düsseldorf Declaration). Jurors (the "Capital jury" group)
+declare a conflict of interest or none for each application, and score only
+those they have no conflict with. Designating the winner creates that year's
+CapitalPage as a draft and tells every applicant.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Avg, Count, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+JURY_GROUP = "Capital jury"
+
+
+class CapitalCall(ClusterableModel):
+    """A call for applications to be the Capital of Living Together of one year."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    deadline = models.DateTimeField(_("deadline"))
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown to cities with the application form.")
+    )
+    declaration = models.ForeignKey(
+        "summits.DeclarationPage",
+        verbose_name=_("declaration to have signed"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Eligible cities have signed it (the Düsseldorf Declaration)."),
+    )
+    designated = models.OneToOneField(
+        "capitals.CapitalApplication",
+        verbose_name=_("designated Capital"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    designated_at = models.DateTimeField(_("designated at"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("year"),
+        FieldPanel("deadline"),
+        FieldPanel("introduction"),
+        FieldPanel("declaration"),
+        InlinePanel("criteria", label=_("criteria"), min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = _("Capital call")
+        verbose_name_plural = _("Capital calls")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return _("Capital of Living Together %(year)s") % {"year": self.year}
+
+    @property
+    def is_open(self):
+        return self.designated_id is None and timezone.now() < self.deadline
+
+    def max_total(self):
+        return sum(criterion.max_points for criterion in self.criteria.all())
+
+    def ranking(self):
+        """Submitted applications, best average total first, with scoring progress."""
+        applications = list(
+            self.applications.filter(status=CapitalApplication.Status.SUBMITTED).annotate(
+                scored_by=Count("scores__juror", distinct=True),
+                points=Sum("scores__points"),
+            )
+        )
+        for application in applications:
+            per_juror = (
+                application.scores.values("juror").annotate(total=Sum("points")).aggregate(
+                    average=Avg("total")
+                )["average"]
+            )
+            application.average = round(per_juror, 2) if per_juror is not None else None
+            application.eligible = application.is_eligible()
+        applications.sort(key=lambda a: (a.average is None, -(a.average or 0), a.pk))
+        return applications
+
+
+class CapitalCriterion(Orderable):
+    """A published criterion of a call, scored from 0 to its maximum."""
+
+    call = ParentalKey(CapitalCall, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    max_points = models.PositiveSmallIntegerField(_("maximum points"), default=10)
+
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("max_points")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+
+    def __str__(self):
+        return self.name
+
+
+class CapitalApplication(models.Model):
+    """A member city's application to a call, keyed on the city's translation_key."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+
+    call = models.ForeignKey(CapitalCall, on_delete=models.CASCADE, related_name="applications")
+    city_key = models.UUIDField(_("city"))
+    motivation = models.TextField(_("motivation"))
+    planned_activities = models.TextField(_("planned 16 May activities"))
+    documents = models.ManyToManyField(
+        "wagtaildocs.Document", verbose_name=_("supporting documents"), blank=True
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Capital application")
+        verbose_name_plural = _("Capital applications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "city_key"], name="capitals_one_application_per_city"
+            )
+        ]
+
+    def __str__(self):
+        city = self.city()
+        return f"{city.title if city else self.city_key} ({self.call.year})"
+
+    def city(self, locale=None):
+        from wagtail.models import Locale
+
+        from cities.models import CityPage
+
+        pages = CityPage.objects.filter(translation_key=self.city_key)
+        locale = locale or Locale.get_active()
+        return pages.filter(locale=locale).first() or pages.order_by("pk").first()
+
+    def is_eligible(self):
+        """A live member city that has signed (counted signature) the call's declaration."""
+        from cities.models import CityPage
+        from summits.models import Signature
+
+        if not CityPage.objects.live().filter(translation_key=self.city_key).exists():
+            return False
+        declaration = self.call.declaration
+        if declaration is None:
+            return False
+        return (
+            Signature.objects.for_declaration(declaration)
+            .counted()
+            .filter(city__translation_key=self.city_key)
+            .exists()
+        )
+
+
+class JurorDeclaration(models.Model):
+    """A juror's word on one application: a conflict of interest, or none."""
+
+    application = models.ForeignKey(
+        CapitalApplication, on_delete=models.CASCADE, related_name="juror_declarations"
+    )
+    juror = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    has_conflict = models.BooleanField(_("conflict of interest"))
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    declared_at = models.DateTimeField(_("declared at"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "juror"], name="capitals_one_declaration_per_juror"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.juror} / {self.application}: {self.has_conflict}"
+
+
+class CapitalScore(models.Model):
+    """A juror's points for one application on one criterion."""
+
+    application = models.ForeignKey(
+        CapitalApplication, on_delete=models.CASCADE, related_name="scores"
+    )
+    juror = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    criterion = models.ForeignKey(CapitalCriterion, on_delete=models.CASCADE, related_name="+")
+    points = models.PositiveSmallIntegerField(_("points"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "juror", "criterion"], name="capitals_one_score"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.juror} / {self.application} / {self.criterion}: {self.points}"
