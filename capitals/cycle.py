@@ -14,11 +14,10 @@ from django.db.models import Avg, Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable
-
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
 
 JURY_GROUP = "Capital jury"
 
