@@ -82,9 +82,9 @@ class CapitalCall(ClusterableModel):
         )
         for application in applications:
             per_juror = (
-                application.scores.values("juror").annotate(total=Sum("points")).aggregate(
-                    average=Avg("total")
-                )["average"]
+                application.scores.values("juror")
+                .annotate(total=Sum("points"))
+                .aggregate(average=Avg("total"))["average"]
             )
             application.average = round(per_juror, 2) if per_juror is not None else None
             application.eligible = application.is_eligible()
@@ -180,9 +180,7 @@ class JurorDeclaration(models.Model):
     application = models.ForeignKey(
         CapitalApplication, on_delete=models.CASCADE, related_name="juror_declarations"
     )
-    juror = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    juror = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     has_conflict = models.BooleanField(_("conflict of interest"))
     note = models.CharField(_("note"), max_length=500, blank=True)
     declared_at = models.DateTimeField(_("declared at"), default=timezone.now)
@@ -204,9 +202,7 @@ class CapitalScore(models.Model):
     application = models.ForeignKey(
         CapitalApplication, on_delete=models.CASCADE, related_name="scores"
     )
-    juror = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    juror = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     criterion = models.ForeignKey(CapitalCriterion, on_delete=models.CASCADE, related_name="+")
     points = models.PositiveSmallIntegerField(_("points"))
 
@@ -219,3 +215,81 @@ class CapitalScore(models.Model):
 
     def __str__(self):
         return f"{self.juror} / {self.application} / {self.criterion}: {self.points}"
+
+
+def ensure_jury_group():
+    """The "Capital jury" group: admin access, nothing else (scoring is checked by membership)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name=JURY_GROUP)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    return group
+
+
+def is_juror(user):
+    return user.is_active and (user.is_superuser or user.groups.filter(name=JURY_GROUP).exists())
+
+
+def declaration_of(application, juror):
+    return JurorDeclaration.objects.filter(application=application, juror=juror).first()
+
+
+def visible_to_juror(applications, juror):
+    """The applications a juror may read and score: declared free of conflict."""
+    return applications.filter(
+        juror_declarations__juror=juror, juror_declarations__has_conflict=False
+    )
+
+
+def designate(call, application, user):
+    """Make ``application`` the year's Capital: a draft CapitalPage, and every applicant told."""
+    from django.db import transaction
+
+    from observatory.emails import absolute_url, send_templated_email
+
+    from .models import CapitalIndexPage, CapitalPage
+
+    with transaction.atomic():
+        call = CapitalCall.objects.select_for_update().get(pk=call.pk)
+        if call.designated_id:
+            raise ValueError("This call already has its Capital.")
+        from wagtail.models import Locale
+
+        index = CapitalIndexPage.objects.filter(locale=Locale.get_default()).first()
+        city = application.city(Locale.get_default())
+        page = CapitalPage.objects.filter(year=call.year, locale=Locale.get_default()).first()
+        if page is None:
+            page = CapitalPage(
+                title=f"{city.title} {call.year}",
+                slug=str(call.year),
+                year=call.year,
+                city=city,
+                designated_on=timezone.localdate(),
+                live=False,
+                owner=user,
+            )
+            index.add_child(instance=page)
+            page.save_revision(user=user, log_action=True)
+        call.designated = application
+        call.designated_at = timezone.now()
+        call.save(update_fields=["designated", "designated_at"])
+        for other in call.applications.filter(status=CapitalApplication.Status.SUBMITTED):
+            recipient = other.submitted_by
+            if recipient is None or not recipient.email:
+                continue
+            winner = other.pk == application.pk
+            from django.urls import reverse
+            from django.utils import translation
+
+            with translation.override(other.language):
+                my_city = absolute_url(reverse("my_city"))
+                winner_city = application.city().title
+            send_templated_email.delay_on_commit(
+                "capital_designated" if winner else "capital_not_designated",
+                recipient.email,
+                {"year": call.year, "city": winner_city, "my_city_url": my_city},
+                other.language,
+            )
+    return page
