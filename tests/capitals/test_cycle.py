@@ -1,4 +1,4 @@
-"""The Capital cycle: a call, cities apply, eligibility, the jury's conflicts and scores, designation."""
+"""The Capital cycle: call, applications, eligibility, jury conflicts and scores, designation."""
 
 import datetime
 
