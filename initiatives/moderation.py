@@ -11,7 +11,10 @@ from django.db.models import Q
 from django.urls import reverse
 
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
     Page,
     Workflow,
     WorkflowPage,
@@ -38,6 +41,30 @@ def ensure_moderation_workflow():
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
     moderators.permissions.add(admin_access)
+    # What Wagtail's first migration gives Moderators: the whole tree and the media.
+    root = Page.get_first_root_node()
+    for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=moderators,
+            page=root,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    for app_label, codename in (
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+    ):
+        GroupCollectionPermission.objects.get_or_create(
+            group=moderators,
+            collection=collection,
+            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+        )
     task = GroupApprovalTask.objects.filter(name=WORKFLOW_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME)
@@ -50,7 +77,6 @@ def ensure_moderation_workflow():
     if not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
-    root = Page.get_first_root_node()
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
     return workflow
 

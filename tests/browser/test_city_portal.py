@@ -50,7 +50,7 @@ def test_city_submits_in_french_and_editor_approves_in_the_admin(portal, page_fo
     page.fill("input[name=username]", "equipe@duesseldorf.test")
     page.fill("input[name=password]", PASSWORD)
     page.wait_for_timeout(1100)  # a person takes a moment; the form refuses bots that don't
-    page.locator("form.site-form button[type=submit]").click()
+    page.locator("main form.site-form button[type=submit]").click()
     page.wait_for_url(site + "/fr/my-city/")
     assert page.locator("h1").inner_text() == "Düsseldorf [fr]"
 
