@@ -293,3 +293,47 @@ def designate(call, application, user):
                 other.language,
             )
     return page
+
+
+DEMO_CRITERIA = (
+    ("Commitment to living together", "Policies and programmes already in place.", 10),
+    ("16 May programme", "The celebration the city plans, its audiences and partners.", 10),
+    ("Reach", "How the city will involve other cities and its residents.", 5),
+)
+
+
+def load_demo_call(today=None):
+    """An open call for the year after the demo Capitals, with criteria. Idempotent."""
+    import datetime
+
+    from wagtail.models import Locale
+
+    from summits.models import DeclarationPage
+
+    from .models import CapitalPage, next_international_day
+
+    today = today or timezone.localdate()
+    last = CapitalPage.objects.order_by("-year").values_list("year", flat=True).first()
+    year = max(last or 0, next_international_day(today).year) + 1
+    if CapitalCall.objects.filter(year=year).exists():
+        return None
+    deadline = timezone.make_aware(datetime.datetime(year - 1, 12, 31, 23, 59))
+    if deadline <= timezone.now():
+        deadline = timezone.now() + datetime.timedelta(days=60)
+    call = CapitalCall.objects.create(
+        year=year,
+        deadline=deadline,
+        introduction=(
+            "Member cities that have signed the Düsseldorf Declaration can apply to host "
+            "the main celebration of 16 May. (Demo call.)"
+        ),
+        declaration=DeclarationPage.objects.filter(locale=Locale.get_default())
+        .order_by("-adopted_on")
+        .first(),
+    )
+    for order, (name, description, points) in enumerate(DEMO_CRITERIA):
+        CapitalCriterion.objects.create(
+            call=call, name=name, description=description, max_points=points, sort_order=order
+        )
+    ensure_jury_group()
+    return call

@@ -243,3 +243,13 @@ def test_dashboard_panel_shows_the_cycle(client, world, two_applications):
     html = client.get("/admin/").content.decode()
     assert "capital-cycle-heading" in html and "2028" in html
     assert "Next 16 May" in html
+
+
+def test_demo_opens_a_call_for_the_year_after_the_demo_capitals(world):
+    from capitals.cycle import load_demo_call
+
+    CapitalCall.objects.all().delete()
+    call = load_demo_call()
+    assert call.is_open and call.criteria.count() == 3
+    assert call.declaration is not None
+    assert load_demo_call() is None  # idempotent

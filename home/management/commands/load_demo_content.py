@@ -5,6 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from capitals.cycle import load_demo_call
 from capitals.demo import load_capitals
 from cities.demo import load_cities, load_themes
 from home.demo import ensure_home_pages, ensure_locales
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             load_summits(home, locales, cities, themes)
             self.stdout.write("[4/5] Capitals and the International Day…")
             load_capitals(home, locales, cities)
+            load_demo_call()
             self.stdout.write("[5/5] newsletters and reminders before 16 May…")
             load_newsletters(home, locales)
         self.stdout.write(
