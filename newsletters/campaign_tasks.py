@@ -70,8 +70,13 @@ def sweep_deliveries():
 
 
 @shared_task
-def send_due_reminders():
-    """Send today's reminders before 16 May, once per rule, year and subscriber."""
+def send_due_reminders(today=None):
+    """Send today's reminders before 16 May, once per rule, year and subscriber.
+
+    ``today`` (ISO date) is for tests and replays; beat sends none.
+    """
+    import datetime
+
     from .reminders import send_due_reminders as send
 
-    return send()
+    return send(datetime.date.fromisoformat(today) if today else None)
