@@ -250,6 +250,8 @@ def current_capital(locale, today=None):
         .order_by("-year")
         .first()
     )
+
+
 from .cycle import (  # noqa: E402,F401  the Capital cycle (calls, applications, jury)
     CapitalApplication,
     CapitalCall,
