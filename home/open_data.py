@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
@@ -70,6 +71,43 @@ def calendar_response(calendar, filename):
 def uid_domain():
     """The host that makes calendar UIDs globally unique (stable: it is the public one)."""
     return urlsplit(settings.BASE_URL).hostname or "observatory.local"
+
+
+@dataclass
+class FeedRequest:
+    """What one request's feed needs: a Feed instance is shared by every request."""
+
+    request: object
+    locale: object
+
+
+class LanguageFeed(Feed):
+    """A feed of pages in the language of the URL, with stable tag-URI ids (RFC 4151).
+
+    Subclasses give ``guid_kind`` and the items; the link, dates and ids are shared.
+    """
+
+    guid_kind = "page"
+    item_guid_is_permalink = False
+
+    def get_object(self, request, *args, **kwargs):
+        return FeedRequest(request=request, locale=Locale.get_active())
+
+    def feed_url(self, obj):
+        return obj.request.build_absolute_uri()
+
+    def item_title(self, item):
+        return item.title
+
+    def item_guid(self, item):
+        # The address changes with the slug, the page id does not.
+        return f"tag:{uid_domain()},2025:{self.guid_kind}:{item.pk}"
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
 
 
 def all_datasets(request):

@@ -1,34 +1,20 @@
 """RSS and Atom feeds of the newest initiatives, in the language of the URL."""
 
-from dataclasses import dataclass
-
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
-from wagtail.models import Locale
-
-from home.open_data import uid_domain
+from home.open_data import LanguageFeed
 
 from .open_data import initiative_index, published_initiatives
 
 FEED_LENGTH = 50
 
 
-@dataclass
-class FeedRequest:
-    """What one request's feed needs: the Feed instance is shared by every request."""
-
-    request: object
-    locale: object
-
-
-class InitiativesFeed(Feed):
+class InitiativesFeed(LanguageFeed):
     """The 50 most recently published initiatives, newest first (RSS 2.0)."""
 
-    def get_object(self, request, *args, **kwargs):
-        return FeedRequest(request=request, locale=Locale.get_active())
+    guid_kind = "initiative"
 
     def title(self, obj):
         return gettext("Initiatives of member cities – Observatory of Mayors on Living Together")
@@ -44,9 +30,6 @@ class InitiativesFeed(Feed):
             return index.get_full_url(obj.request)
         return obj.request.build_absolute_uri(reverse("open_data"))
 
-    def feed_url(self, obj):
-        return obj.request.build_absolute_uri()
-
     def items(self, obj):
         initiatives = published_initiatives(
             obj.locale,
@@ -57,26 +40,11 @@ class InitiativesFeed(Feed):
             initiative.feed_url = initiative.get_full_url(obj.request)
         return initiatives
 
-    def item_title(self, item):
-        return item.title
-
     def item_description(self, item):
         return item.summary
 
     def item_link(self, item):
         return item.feed_url
-
-    def item_guid(self, item):
-        # A tag URI (RFC 4151): the address changes with the slug, the page id does not.
-        return f"tag:{uid_domain()},2025:initiative:{item.pk}"
-
-    item_guid_is_permalink = False
-
-    def item_pubdate(self, item):
-        return item.first_published_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at
 
     def item_author_name(self, item):
         return item.listing_city.title if item.listing_city else None

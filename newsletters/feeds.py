@@ -1,25 +1,20 @@
 """RSS and Atom feeds of the newsletter archive, in the language of the URL."""
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
-from wagtail.models import Locale
-
-from home.open_data import Dataset, uid_domain
-from initiatives.feeds import FeedRequest
+from home.open_data import Dataset, LanguageFeed
 
 from .models import NewsletterIndexPage, NewsletterPage
 
 FEED_LENGTH = 30
 
 
-class NewslettersFeed(Feed):
+class NewslettersFeed(LanguageFeed):
     """The newest published newsletters of this language (RSS 2.0)."""
 
-    def get_object(self, request, *args, **kwargs):
-        return FeedRequest(request=request, locale=Locale.get_active())
+    guid_kind = "newsletter"
 
     def title(self, obj):
         return gettext("Newsletters – Observatory of Mayors on Living Together")
@@ -35,9 +30,6 @@ class NewslettersFeed(Feed):
             return index.get_full_url(obj.request)
         return obj.request.build_absolute_uri(reverse("open_data"))
 
-    def feed_url(self, obj):
-        return obj.request.build_absolute_uri()
-
     def items(self, obj):
         return list(
             NewsletterPage.objects.live()
@@ -46,25 +38,11 @@ class NewslettersFeed(Feed):
             .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
         )
 
-    def item_title(self, item):
-        return item.title
-
     def item_description(self, item):
         return item.preheader or item.subject
 
     def item_link(self, item):
         return item.full_url
-
-    def item_guid(self, item):
-        return f"tag:{uid_domain()},2025:newsletter:{item.pk}"
-
-    item_guid_is_permalink = False
-
-    def item_pubdate(self, item):
-        return item.first_published_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at
 
 
 class NewslettersAtomFeed(NewslettersFeed):
