@@ -5,6 +5,7 @@ import io
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import translation
 
 from wagtail.models import WorkflowState
 
@@ -13,6 +14,7 @@ from PIL import Image as PILImage
 
 from initiatives.models import InitiativeKind, InitiativePage
 from initiatives.submission import State, initiative_state
+from observatory.uploads import DOCUMENT_MESSAGES, IMAGE_MESSAGES
 from tests.cities.portal import (
     city_directory_everywhere,
     city_everywhere,
@@ -24,6 +26,14 @@ from tests.cities.portal import (
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 PASSWORD = "a-long-city-password-2026"
+
+
+def in_french(message):
+    """A message as the French form shows it (escaped like the template does)."""
+    from django.utils.html import escape
+
+    with translation.override("fr"):
+        return escape(str(translation.gettext(message) if isinstance(message, str) else message))
 
 
 @pytest.fixture
@@ -283,13 +293,13 @@ def test_anonymous_is_sent_to_sign_in(client, portal, submitted):
                 b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
                 content_type="image/png",
             ),
-            "SVG",
+            IMAGE_MESSAGES["svg"],
         ),
         (
             SimpleUploadedFile("photo.jpg", b"not an image at all", content_type="image/jpeg"),
-            "not an image",
+            IMAGE_MESSAGES["not_image"],
         ),
-        (png(fmt="GIF", name="anim.gif"), "GIF"),
+        (png(fmt="GIF", name="anim.gif"), IMAGE_MESSAGES["gif"]),
     ],
 )
 def test_bad_images_are_refused_clearly_and_the_text_is_kept(city_client, portal, upload, message):
@@ -298,7 +308,7 @@ def test_bad_images_are_refused_clearly_and_the_text_is_kept(city_client, portal
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert message in html
+    assert in_french(message) in html
     assert "Jardins partagés dans chaque quartier" in html and "Premier paragraphe." in html
     assert "Un dessin" in html
     assert not InitiativePage.objects.filter(slug="jardins-partages-dans-chaque-quartier").exists()
@@ -329,13 +339,15 @@ def test_huge_images_are_refused(city_client, portal, monkeypatch):
         city_client, portal, **{"images-0-file": png(50, 50), "images-0-alt_text": "Grand"}
     )
     assert response.status_code == 400
-    assert "megapixels" in response.content.decode()
+    assert "mégapixels" in response.content.decode()
 
 
 def test_an_image_needs_its_alt_text(city_client, portal):
     response = submit(city_client, portal, **{"images-0-file": png()})
     assert response.status_code == 400
-    assert "Describe the image" in response.content.decode()
+    assert (
+        in_french("Describe the image for people who cannot see it.") in response.content.decode()
+    )
 
 
 def test_documents_are_checked_by_content(city_client, portal):
@@ -348,7 +360,7 @@ def test_documents_are_checked_by_content(city_client, portal):
         },  # fmt: skip
     )
     assert response.status_code == 400
-    assert "not a PDF or an office document" in response.content.decode()
+    assert in_french(DOCUMENT_MESSAGES["not_document"]) in response.content.decode()
     assert "Outil" in response.content.decode()
 
 
