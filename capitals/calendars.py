@@ -1,7 +1,8 @@
-"""The iCalendar of 16 May: the International Day of the coming years, later registered events."""
+"""The iCalendars of 16 May: the International Day of the coming years, and cities' events."""
 
 import datetime
 
+from django.utils import translation
 from django.utils.translation import gettext
 
 import icalendar
@@ -14,13 +15,62 @@ from .models import INTERNATIONAL_DAY, CapitalPage, next_international_day
 YEARS_AHEAD = 5
 
 
-def registered_events(locale, years):
-    """VEVENTs of the 16 May events cities register (a later issue): none yet.
+def event_vevent(event, locale, request=None):
+    """One VEVENT for an approved city event (with ``local_city`` set): times in UTC."""
+    from .events import event_bounds
 
-    The events app will return one icalendar.Event per published event of ``years``,
-    with a UID of its own (``event-<id>@<domain>``); the calendar adds them as they come.
-    """
-    return []
+    start, end = event_bounds(event)
+    vevent = icalendar.Event()
+    # Stable and language-independent: the same event in every language's calendar.
+    vevent.add("uid", f"event-{event.pk}@{uid_domain()}")
+    vevent.add("dtstamp", (event.reviewed_at or event.updated_at).astimezone(datetime.UTC))
+    vevent.add("dtstart", start)
+    vevent.add("dtend", end)
+    vevent.add("summary", event.title)
+    city = event.local_city
+    vevent.add("location", f"{event.place}, {city.title}" if city else event.place)
+    vevent.add("geo", (float(event.latitude), float(event.longitude)))
+    description = event.description
+    if event.link:
+        description += "\n\n" + event.link
+    vevent.add("description", description)
+    if city is not None and city.locale_id == locale.pk:
+        vevent.add("url", f"{city.get_full_url(request)}#event-{event.pk}")
+    elif event.link:
+        vevent.add("url", event.link)
+    return vevent
+
+
+def registered_events(locale, years):
+    """VEVENTs of the approved 16 May events cities registered for ``years``."""
+    from .events import CityEvent, attach_cities
+
+    with translation.override(locale.language_code):
+        events = attach_cities(
+            CityEvent.objects.filter(
+                status=CityEvent.Status.APPROVED, starts_at__year__in=list(years)
+            ).order_by("starts_at", "pk"),
+            locale,
+        )
+        return [event_vevent(event, locale) for event in events]
+
+
+def city_events_calendar(locale, request=None):
+    """Every approved city event, past ones included: the calendar of registered events."""
+    from .events import CityEvent, attach_cities
+
+    events = attach_cities(
+        CityEvent.objects.filter(status=CityEvent.Status.APPROVED).order_by("starts_at", "pk"),
+        locale,
+    )
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Observatory of Mayors on Living Together//16 May events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", gettext("16 May events of member cities"))
+    for event in events:
+        calendar.add_component(event_vevent(event, locale, request))
+    return calendar
 
 
 def international_day_calendar(locale, today=None, request=None):

@@ -149,6 +149,7 @@ class CapitalPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = self.json_ld(request)
+        context["city_events"] = capital_page_events(self, request)
         return context
 
     @property
@@ -236,6 +237,7 @@ class InternationalDayPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["countdown"] = international_day_countdown()
         context["capital"] = current_capital(self.locale)
+        context["city_events"] = international_day_events(self, request)
         return context
 
 
@@ -258,4 +260,9 @@ from .cycle import (  # noqa: E402,F401  the Capital cycle (calls, applications,
     CapitalCriterion,
     CapitalScore,
     JurorDeclaration,
+)
+from .events import (  # noqa: E402,F401
+    CityEvent,
+    capital_page_events,
+    international_day_events,
 )

@@ -211,6 +211,9 @@ class CityPage(Page):
             InitiativePage.objects.child_of(self).live().public().order_by("-start_date")
         )
         context["capital_years"] = self.capital_pages()
+        from capitals.events import city_page_events
+
+        context["city_events"] = city_page_events(self, request)
         return context
 
     def capital_pages(self):

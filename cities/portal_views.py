@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.images import get_image_model
 
+from capitals.events import events_of_city
 from initiatives.moderation import submit_for_moderation
 from initiatives.submission import city_initiatives, initiative_state
 
@@ -96,6 +97,7 @@ def my_city(request):
             "initiatives": initiatives,
             "signatures": signatures,
             "profile_in_review": source.workflow_in_progress,
+            "events": events_of_city(team.city_key),
         },
     )
 

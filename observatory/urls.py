@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("my-city/initiatives/", include("initiatives.urls_portal")),
     path("my-city/signatures/", include("summits.urls_portal")),
     path("my-city/capital/", include("capitals.urls_capital")),
+    path("my-city/events/", include("capitals.urls_portal")),
     path("newsletters/", include("newsletters.urls")),
     # Open data: each app serves its own data under one prefix, before the page tree.
     path("open-data/", open_data, name="open_data"),

@@ -249,6 +249,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
     },
     "sweep-deliveries": {"task": "newsletters.campaign_tasks.sweep_deliveries", "schedule": 60.0},
+    "create-16-may-recap": {
+        "task": "capitals.tasks.create_yearly_recap",
+        "schedule": 60.0 * 60 * 24,  # daily; creates the recap from 17 May to 30 June
+    },
     "send-due-reminders": {
         "task": "newsletters.campaign_tasks.send_due_reminders",
         # Every hour: a reminder missed by an outage still goes out the same day.

@@ -40,7 +40,13 @@ def test_healthz_503_when_broker_unreachable(client, db, monkeypatch):
     try:
         response = client.get("/healthz")
     finally:
+        # Closed, the pool refuses every later task: start the next test with a new one.
+        from kombu import pools
+
         app.pool.force_close_all()
+        pools.reset()  # kombu keeps producer pools per connection, the closed one too
+        app._pool = None
+        app.amqp._producer_pool = None
     assert response.status_code == 503
     body = response.json()
     assert body["broker"]["status"] == "down"
