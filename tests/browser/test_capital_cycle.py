@@ -1,4 +1,4 @@
-"""The Capital cycle in Chromium: a city applies, a juror scores, an editor designates."""
+"""A city registers its 16 May event and applies, a juror scores, an editor designates."""
 
 import datetime
 
@@ -9,6 +9,7 @@ from django.utils import timezone
 import pytest
 
 from capitals.cycle import CapitalApplication, CapitalCall, CapitalCriterion, ensure_jury_group
+from capitals.events import CityEvent
 from capitals.factories import CapitalIndexPageFactory
 from capitals.models import CapitalPage
 from summits.factories import DeclarationPageFactory, SummitIndexPageFactory, SummitPageFactory
@@ -60,11 +61,28 @@ def test_apply_score_designate(cycle, page_for):
     site = live_server.url
 
     city = page_for(locale="de-DE")
-    city.goto(site + "/de/accounts/login/?next=/de/my-city/capital/")
+    city.route("**/*tile*/**", lambda route: route.abort())  # no map tiles offline
+    city.goto(site + "/de/accounts/login/?next=/de/my-city/")
     city.fill("input[name=username]", "team@duesseldorf.test")
     city.fill("input[name=password]", PASSWORD)
     city.wait_for_timeout(1100)
     city.locator("main form.site-form button[type=submit]").click()
+    city.wait_for_url(site + "/de/my-city/")
+
+    # The city registers its 16 May event…
+    city.locator("a[href='/de/my-city/events/new/']").first.click()
+    city.fill("input[name=title]", "Fest der Nachbarschaften")
+    city.fill("input[name=starts_at]", f"{call.year}-05-16T17:00")
+    city.fill("input[name=place]", "Burgplatz")
+    city.fill("input[name=latitude]", "51.227700")
+    city.fill("input[name=longitude]", "6.773500")
+    city.fill("textarea[name=description]", "Musik und Essen aus allen Vierteln.")
+    city.locator("button[name=submit]").click()
+    city.wait_for_url(site + "/de/my-city/")
+    assert CityEvent.objects.get().status == CityEvent.Status.SUBMITTED
+
+    # …and applies to be the Capital.
+    city.locator("a[href='/de/my-city/capital/']").first.click()
     city.wait_for_url(site + "/de/my-city/capital/")
     assert city.locator(".status--live").count() == 1  # eligible
     city.locator("a[href='/de/my-city/capital/2028/']").click()
