@@ -524,3 +524,61 @@ def event_bounds(event):
     start = event.starts_at.astimezone(datetime.UTC)
     end = (event.ends_at or event.starts_at + datetime.timedelta(hours=2)).astimezone(datetime.UTC)
     return start, end
+
+
+# city slug: (title, place, local start "HH:MM", description, language) — demo events
+DEMO_EVENTS = {
+    "duesseldorf": (
+        "Fest der Nachbarschaften am Rhein",
+        "Burgplatz",
+        "17:00",
+        "Musik, Essen und Spiele aus allen Stadtteilen, mit den Vereinen der Stadt. (Demo)",
+        "de",
+    ),
+    "montreal": (
+        "Grande tablée du vivre-ensemble",
+        "Place des Festivals",
+        "12:00",
+        "Un repas partagé de quartier en quartier, ouvert à toutes et à tous. (Démo)",
+        "fr",
+    ),
+    "bogota": (
+        "Festival de la convivencia",
+        "Parque Simón Bolívar",
+        "10:00",
+        "Talleres, música y diálogo entre vecinos de todas las localidades. (Demo)",
+        "es",
+    ),
+}
+
+
+def load_demo_events(today=None):
+    """Approved 16 May events of a few demo cities, for the coming 16 May. Idempotent."""
+    from cities.models import CityPage
+
+    year = campaign_year(today)
+    created = []
+    for slug, (title, place, start, description, language) in DEMO_EVENTS.items():
+        city = CityPage.objects.filter(slug=slug, locale__language_code="en").first()
+        if city is None or CityEvent.objects.filter(city_key=city.translation_key).exists():
+            continue
+        zone = country_time_zone(city.country.code) or "UTC"
+        hour, minute = (int(part) for part in start.split(":"))
+        starts = datetime.datetime(year, 5, 16, hour, minute, tzinfo=zoneinfo.ZoneInfo(zone))
+        created.append(
+            CityEvent.objects.create(
+                city_key=city.translation_key,
+                title=title,
+                starts_at=starts,
+                ends_at=starts + datetime.timedelta(hours=5),
+                time_zone=zone,
+                place=place,
+                latitude=city.latitude,
+                longitude=city.longitude,
+                description=description,
+                language=language,
+                status=CityEvent.Status.APPROVED,
+                reviewed_at=timezone.now(),
+            )
+        )
+    return created

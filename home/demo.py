@@ -77,11 +77,13 @@ def translate_like(instance, locale, fill, code):
             value = field.get_prep_value(getattr(candidate, field.name))
             setattr(candidate, field.name, field.to_python(value))
     target = _strings_by_field(candidate)
-    paths = {}
+    paths, by_source = {}, {}
     for field, segments in _strings_by_field(instance).items():
         for original, translated in zip(segments, target.get(field, []), strict=False):
             paths[original.path] = translated.string.data
-    return translate(instance, locale, fields=paths)
+            # The paragraphs of one rich-text block share a path: match them by text.
+            by_source[original.string.data] = translated.string.data
+    return translate(instance, locale, fields=paths, strings=by_source)
 
 
 def publish_everywhere(page, locales, fill):
@@ -124,7 +126,7 @@ def translate(instance, locale, fields=None, strings=None):
     )
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
-        text = fields.get(segment.context.path) or strings.get(segment.string.data)
+        text = strings.get(segment.string.data) or fields.get(segment.context.path)
         if text:
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,

@@ -30,6 +30,10 @@ def subscribe_form(context, heading=None, text=None, variant=""):
     """
     request = context.get("request")
     form, form_id = fresh_form(request)
+    if variant == "compact":
+        # The footer asks only what is needed; the optional details wait for the full form.
+        for name in ("name", "city_name", "country"):
+            form.fields.pop(name, None)
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),

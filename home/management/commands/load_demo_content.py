@@ -7,6 +7,7 @@ from django.db import transaction
 
 from capitals.cycle import load_demo_call
 from capitals.demo import load_capitals
+from capitals.events import load_demo_events
 from cities.demo import load_cities, load_themes
 from home.demo import ensure_home_pages, ensure_locales
 from initiatives.moderation import ensure_moderation_workflow
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             self.stdout.write("[4/5] Capitals and the International Day…")
             load_capitals(home, locales, cities)
             load_demo_call()
+            load_demo_events()
             self.stdout.write("[5/5] newsletters and reminders before 16 May…")
             load_newsletters(home, locales)
         self.stdout.write(
