@@ -15,9 +15,11 @@ from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateTimeInput, Button
 from wagtail.models import Locale
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .campaign_tasks import start_campaign
-from .models import Audience, Campaign, NewsletterPage
+from .models import Audience, Campaign, NewsletterPage, ReminderMessage, ReminderRule
 from .rendering import newsletter_in, render_newsletter
 from .sending import audience, progress
 
@@ -238,3 +240,33 @@ def newsletter_buttons(page, user, view_name, next_url=None):
             icon_name="mail",
             priority=82,
         )
+
+
+class ReminderRuleViewSet(ModelViewSet):
+    """Editors keep the reminders before 16 May: how many days before, and which message."""
+
+    model = ReminderRule
+    icon = "date"
+    menu_label = gettext_lazy("Reminder rules")
+    menu_order = 321
+    add_to_admin_menu = True
+    form_fields = ["days_before", "message", "active"]
+    list_display = ["__str__", "message", "active"]
+    inspect_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_reminder_rules():
+    return ReminderRuleViewSet("reminder_rules")
+
+
+class ReminderMessageViewSet(SnippetViewSet):
+    """The reminders' text, translated with wagtail-localize like any snippet."""
+
+    model = ReminderMessage
+    icon = "mail"
+    menu_label = gettext_lazy("Reminder messages")
+    list_display = ["name", "subject"]
+
+
+register_snippet(ReminderMessageViewSet)

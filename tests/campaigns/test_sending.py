@@ -315,3 +315,19 @@ def test_editor_previews_the_email_in_each_language_and_sends_a_test(client, edi
     assert mail.outbox[1].subject == "[Test] Lettre de mai : les nouvelles"
     edit = client.get(f"/admin/pages/{newsletter.pk}/edit/").content.decode()
     assert "Send a test to myself" in edit and "Send as a campaign" in edit
+
+
+def test_editors_keep_the_reminder_rules_and_translate_the_messages(client, editor, reminders):
+    client.force_login(editor)
+    listing = client.get("/admin/reminder_rules/").content.decode()
+    assert "30 days before 16 May" in listing and "Countdown" in listing
+    rule = reminders[0]
+    response = client.post(
+        f"/admin/reminder_rules/edit/{rule.pk}/",
+        {"days_before": 14, "message": rule.message.pk, "active": "on"},
+    )
+    assert response.status_code == 302
+    rule.refresh_from_db()
+    assert rule.days_before == 14
+    snippets = client.get("/admin/snippets/newsletters/remindermessage/").content.decode()
+    assert "Countdown" in snippets
