@@ -60,6 +60,12 @@ def test_sigkill_twice_mid_campaign_loses_and_doubles_nobody(broker, slow_sink, 
             assert wait_for(lambda t=threshold: sent_count() >= t, timeout=90), (
                 f"stuck at {sent_count()} sent"
             )
+            # Kill in the middle of a chunk: rows claimed and not yet handed to the service.
+            assert wait_for(
+                lambda: Delivery.objects.filter(status=DeliveryStatus.CLAIMED).count() >= 10,
+                timeout=30,
+                interval=0.02,
+            )
             worker.kill()
             kills += 1
             in_hand = Delivery.objects.filter(
