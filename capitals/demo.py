@@ -1,18 +1,25 @@
-"""Demo content for the Capitals archive, the International Day page and "About", in five languages.
+"""Demo content for the Capitals archive, "About" and an open Capital call, in five languages.
 
 Only facts from the seed documents (the Düsseldorf Declaration and the 2019 summit
 brochure) and UN General Assembly resolution 72/130. No Capital is designated by
 default: see ``load_capitals``.
 """
 
-from django.db import transaction
+import datetime
 
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
+from core.dates import next_international_day
 from home.demo import publish_everywhere
 from home.models import StandardPage
+from summits.models import DeclarationPage
 
-from .models import CapitalIndexPage, CapitalPage, InternationalDayPage
+from .cycle import ensure_jury_group
+from .models import CapitalCall, CapitalCriterion, CapitalIndexPage, CapitalPage
 
 CAPITAL_INDEX = {
     "en": (
@@ -44,146 +51,6 @@ CAPITAL_INDEX = {
         "يعيّن المرصد كل عام، بالتعاون مع المنظمين العالميين لليوم الدولي، عاصمةً للعيش "
         "المشترك: مدينةً تستضيف النشاط الرئيسي للاحتفال العالمي بيوم 16 مايو/أيار.",
     ),
-}
-
-INTERNATIONAL_DAY = {
-    "en": {
-        "title": "International Day of Living Together in Peace",
-        "introduction": (
-            "Every 16 May, the world celebrates living together in peace. Member cities of "
-            "the Observatory mark the day in their streets, schools and town halls, and each "
-            "year a Capital of Living Together hosts the main celebration."
-        ),
-        "why": (
-            "<p>On 8 December 2017 the United Nations General Assembly adopted resolution "
-            "72/130, which proclaimed 16 May the International Day of Living Together in "
-            "Peace: a way to regularly mobilise the efforts of the international community to "
-            "promote peace, tolerance, inclusion, understanding and solidarity.</p>"
-        ),
-        "body": [
-            ("heading", "How cities take part"),
-            (
-                "paragraph",
-                "<p>In the Düsseldorf Declaration, adopted in 2019, mayors committed to "
-                "promote the International Day of Living Together in Peace every 16 May.</p>"
-                "<p>A city can mark the day with a public activity on living together, by "
-                "launching a public policy that improves living together locally, or by "
-                "starting a new city programme: the three kinds of action of the "
-                "Declaration.</p>",
-            ),
-        ],
-    },
-    "fr": {
-        "title": "Journée internationale du vivre-ensemble en paix",
-        "introduction": (
-            "Chaque 16 mai, le monde célèbre le vivre-ensemble en paix. Les villes membres de "
-            "l'Observatoire marquent la journée dans leurs rues, leurs écoles et leurs hôtels "
-            "de ville, et chaque année une capitale du vivre ensemble accueille la célébration "
-            "principale."
-        ),
-        "why": (
-            "<p>Le 8 décembre 2017, l'Assemblée générale des Nations Unies a adopté la "
-            "résolution 72/130, qui proclame le 16 mai Journée internationale du "
-            "vivre-ensemble en paix : un moyen de mobiliser régulièrement les efforts de la "
-            "communauté internationale en faveur de la paix, de la tolérance, de l'inclusion, "
-            "de la compréhension et de la solidarité.</p>"
-        ),
-        "body": [
-            ("heading", "Comment les villes participent"),
-            (
-                "paragraph",
-                "<p>Dans la Déclaration de Düsseldorf, adoptée en 2019, les maires se sont "
-                "engagés à promouvoir la Journée internationale du vivre-ensemble en paix, "
-                "tous les 16 mai.</p>"
-                "<p>Une ville peut marquer la journée par une activité publique sur le vivre "
-                "ensemble, en lançant une politique publique qui améliore le vivre ensemble à "
-                "l'échelle locale ou en mettant en œuvre un nouveau programme municipal : les "
-                "trois types d'action de la Déclaration.</p>",
-            ),
-        ],
-    },
-    "de": {
-        "title": "Internationaler Tag des friedlichen Zusammenlebens",
-        "introduction": (
-            "Jedes Jahr am 16. Mai feiert die Welt das friedliche Zusammenleben. Die "
-            "Mitgliedsstädte der Beobachtungsstelle begehen den Tag auf ihren Straßen, in "
-            "Schulen und Rathäusern, und jedes Jahr richtet eine Hauptstadt des "
-            "Zusammenlebens die zentrale Feier aus."
-        ),
-        "why": (
-            "<p>Am 8. Dezember 2017 verabschiedete die Generalversammlung der Vereinten "
-            "Nationen die Resolution 72/130, die den 16. Mai zum Internationalen Tag des "
-            "friedlichen Zusammenlebens erklärte: ein Weg, die Anstrengungen der "
-            "internationalen Gemeinschaft für Frieden, Toleranz, Inklusion, Verständnis und "
-            "Solidarität regelmäßig zu bündeln.</p>"
-        ),
-        "body": [
-            ("heading", "Wie Städte mitmachen"),
-            (
-                "paragraph",
-                "<p>In der 2019 verabschiedeten Düsseldorfer Erklärung haben sich "
-                "Bürgermeisterinnen und Bürgermeister verpflichtet, den Internationalen Tag "
-                "des friedlichen Zusammenlebens jedes Jahr am 16. Mai zu fördern.</p>"
-                "<p>Eine Stadt kann den Tag mit einer öffentlichen Aktivität zum Zusammenleben "
-                "begehen, eine Politik auf den Weg bringen, die das Zusammenleben vor Ort "
-                "verbessert, oder ein neues städtisches Programm beginnen: die drei Arten von "
-                "Maßnahmen der Erklärung.</p>",
-            ),
-        ],
-    },
-    "es": {
-        "title": "Día Internacional de la Convivencia en Paz",
-        "introduction": (
-            "Cada 16 de mayo, el mundo celebra la convivencia en paz. Las ciudades miembros "
-            "del Observatorio celebran el día en sus calles, escuelas y ayuntamientos, y cada "
-            "año una Capital de la Convivencia acoge la celebración principal."
-        ),
-        "why": (
-            "<p>El 8 de diciembre de 2017, la Asamblea General de las Naciones Unidas aprobó "
-            "la resolución 72/130, que proclamó el 16 de mayo Día Internacional de la "
-            "Convivencia en Paz: una manera de movilizar periódicamente los esfuerzos de la "
-            "comunidad internacional para promover la paz, la tolerancia, la inclusión, la "
-            "comprensión y la solidaridad.</p>"
-        ),
-        "body": [
-            ("heading", "Cómo participan las ciudades"),
-            (
-                "paragraph",
-                "<p>En la Declaración de Düsseldorf, aprobada en 2019, los alcaldes se "
-                "comprometieron a promover el Día Internacional de la Convivencia en Paz cada "
-                "16 de mayo.</p>"
-                "<p>Una ciudad puede celebrar el día con una actividad pública sobre la "
-                "convivencia, poniendo en marcha una política pública que mejore la "
-                "convivencia a nivel local o iniciando un nuevo programa municipal: los tres "
-                "tipos de acción de la Declaración.</p>",
-            ),
-        ],
-    },
-    "ar": {
-        "title": "اليوم الدولي للعيش معًا في سلام",
-        "introduction": (
-            "في 16 مايو/أيار من كل عام، يحتفل العالم بالعيش معًا في سلام. وتحيي المدن الأعضاء "
-            "في المرصد هذا اليوم في شوارعها ومدارسها ودور بلدياتها، وتستضيف كل عام عاصمةٌ "
-            "للعيش المشترك الاحتفال الرئيسي."
-        ),
-        "why": (
-            "<p>في 8 ديسمبر/كانون الأول 2017، اعتمدت الجمعية العامة للأمم المتحدة القرار "
-            "72/130 الذي أعلن يوم 16 مايو/أيار يومًا دوليًا للعيش معًا في سلام: وسيلةً لحشد "
-            "جهود المجتمع الدولي بانتظام من أجل تعزيز السلام والتسامح والإدماج والتفاهم "
-            "والتضامن.</p>"
-        ),
-        "body": [
-            ("heading", "كيف تشارك المدن"),
-            (
-                "paragraph",
-                "<p>في إعلان دوسلدورف الذي اعتُمد عام 2019، التزم رؤساء البلديات بالترويج "
-                "لليوم الدولي للعيش معًا في سلام في 16 مايو/أيار من كل عام.</p>"
-                "<p>يمكن للمدينة أن تحيي هذا اليوم بنشاط عام حول العيش المشترك، أو بإطلاق "
-                "سياسة عامة تحسّن العيش المشترك على المستوى المحلي، أو ببدء برنامج بلدي "
-                "جديد: وهي أنواع العمل الثلاثة التي ينص عليها الإعلان.</p>",
-            ),
-        ],
-    },
 }
 
 ABOUT = {
@@ -360,13 +227,6 @@ def _paragraphs(texts):
     return "".join(f"<p>{text}</p>" for text in texts)
 
 
-def _international_day_body(texts):
-    return [
-        ("heading", {"text": text, "level": "h2"}) if kind == "heading" else (kind, RichText(text))
-        for kind, text in texts
-    ]
-
-
 def _about_body(texts):
     themes = "".join(f"<li>{theme}</li>" for theme in texts["themes"])
     return [
@@ -381,23 +241,6 @@ def _capital_index(home, locales):
         page.title, page.introduction = CAPITAL_INDEX.get(code, CAPITAL_INDEX["en"])
 
     page = CapitalIndexPage(slug="capitals", locale=home.locale, show_in_menus=True)
-    fill(page, "en")
-    home.add_child(instance=page)
-    return publish_everywhere(page, locales, fill)
-
-
-def _international_day(home, locales):
-    def fill(page, code):
-        texts = INTERNATIONAL_DAY.get(code, INTERNATIONAL_DAY["en"])
-        page.title = texts["title"]
-        page.introduction = texts["introduction"]
-        page.why_16_may = texts["why"]
-        page.body = _international_day_body(texts["body"])
-
-    existing = InternationalDayPage.objects.child_of(home).first()
-    if existing is not None:
-        return existing
-    page = InternationalDayPage(slug="international-day", locale=home.locale, show_in_menus=True)
     fill(page, "en")
     home.add_child(instance=page)
     return publish_everywhere(page, locales, fill)
@@ -449,7 +292,7 @@ def _demo_capital(index, locales, year, city):
 
 
 def load_capitals(home, locales, cities, *, demo_capitals=True):
-    """Create the Capitals archive, the International Day page and "About" under ``home``.
+    """Create the Capitals archive and "About" under ``home``.
 
     ``home`` is the English HomePage, ``locales`` maps language codes to Locales and
     ``cities`` maps slugs to English CityPages (any may be missing). Does nothing when
@@ -461,10 +304,51 @@ def load_capitals(home, locales, cities, *, demo_capitals=True):
         return None
     with transaction.atomic():
         index = _capital_index(home, locales)
-        _international_day(home, locales)
         _about(home, locales)
         for year, slug in DEMO_CAPITAL_YEARS.items():
             city = (cities or {}).get(slug)
             if demo_capitals and city is not None:
                 _demo_capital(index, locales, year, city)
     return index
+
+
+DEMO_CRITERIA = (
+    ("Commitment to living together", "Policies and programmes already in place.", 10),
+    ("16 May programme", "The celebration the city plans, its audiences and partners.", 10),
+    ("Reach", "How the city will involve other cities and its residents.", 5),
+)
+
+
+def load_demo_call(today=None):
+    """An open call for the year after the demo Capitals, with criteria. Idempotent."""
+    today = today or timezone.localdate()
+    last = CapitalPage.objects.order_by("-year").values_list("year", flat=True).first()
+    year = max(last or 0, next_international_day(today).year) + 1
+    if CapitalCall.objects.filter(year=year).exists():
+        return None
+    deadline = timezone.make_aware(datetime.datetime(year - 1, 12, 31, 23, 59))
+    if deadline <= timezone.now():
+        deadline = timezone.now() + datetime.timedelta(days=60)
+    call = CapitalCall.objects.create(
+        year=year,
+        deadline=deadline,
+        introduction=(
+            "Member cities that have signed the Düsseldorf Declaration can apply to host "
+            "the main celebration of 16 May. (Demo call.)"
+        ),
+        declaration=DeclarationPage.objects.filter(locale=Locale.get_default())
+        .order_by("-adopted_on")
+        .first(),
+    )
+    for order, (name, description, points) in enumerate(DEMO_CRITERIA):
+        CapitalCriterion.objects.create(
+            call=call, name=name, description=description, max_points=points, sort_order=order
+        )
+    ensure_jury_group()
+    return call
+
+
+def load(world):
+    """The Capitals archive, "About" and an open call (``core.sections.DEMO_CONTENT``)."""
+    load_capitals(world["home"], world["locales"], world["cities"])
+    load_demo_call()

@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from .models import CapitalIndexPage, CapitalPage, InternationalDayPage
+from .models import CapitalIndexPage, CapitalPage
 
 
 class CapitalIndexPageFactory(wagtail_factories.PageFactory):
@@ -25,12 +25,3 @@ class CapitalPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CapitalPage
-
-
-class InternationalDayPageFactory(wagtail_factories.PageFactory):
-    title = "International Day of Living Together in Peace"
-    slug = "international-day"
-    introduction = "Every 16 May, cities celebrate living together in peace."
-
-    class Meta:
-        model = InternationalDayPage

@@ -1,39 +1,31 @@
-"""Capitals of Living Together by year, and the International Day of 16 May."""
+"""Capitals of Living Together by year (the archive, each year's Capital) and their cycle."""
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Avg, Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BaseStreamBlock, DocumentListBlock
-from home.structured_data import json_ld, localized_by_key
-
-INTERNATIONAL_DAY = (5, 16)  # 16 May: UN General Assembly resolution 72/130
-
-
-def next_international_day(today=None):
-    """The next 16 May, today included."""
-    today = today or timezone.localdate()
-    this_year = datetime.date(today.year, *INTERNATIONAL_DAY)
-    return this_year if this_year >= today else datetime.date(today.year + 1, *INTERNATIONAL_DAY)
-
-
-def international_day_countdown(today=None):
-    """What templates/components/countdown.html shows: the target date and days left."""
-    today = today or timezone.localdate()
-    target = next_international_day(today)
-    days = (target - today).days
-    return {"target": target, "days": days, "is_today": days == 0}
+from cities.models import CityPage
+from core.blocks import BaseStreamBlock
+from core.dates import INTERNATIONAL_DAY, next_international_day
+from core.i18n import in_language, localized_by_key
+from core.sections import CAPITAL_PAGE, section_context
+from core.structured_data import json_ld
+from summits.models import Signature
 
 
 def localize_cities(capitals):
@@ -149,7 +141,7 @@ class CapitalPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = self.json_ld(request)
-        context["city_events"] = capital_page_events(self, request)
+        context.update(section_context(CAPITAL_PAGE, self, request))
         return context
 
     @property
@@ -196,51 +188,6 @@ class CapitalPage(Page):
         return json_ld(data)
 
 
-class InternationalDayPage(Page):
-    """The 16 May campaign page: countdown, why 16 May, the year's Capital, the toolkit."""
-
-    introduction = models.TextField(_("introduction"), blank=True)
-    why_16_may = RichTextField(
-        _("why 16 May"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("The UN General Assembly proclaimed the Day in resolution 72/130."),
-    )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
-    toolkit = StreamField(
-        [("documents", DocumentListBlock())], verbose_name=_("toolkit"), blank=True
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("introduction"),
-        FieldPanel("why_16_may"),
-        FieldPanel("body"),
-        FieldPanel("toolkit"),
-    ]
-    override_translatable_fields = [SynchronizedField("slug")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    template = "pages/international_day_page.html"
-
-    class Meta:
-        verbose_name = _("International Day page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["countdown"] = international_day_countdown()
-        context["capital"] = current_capital(self.locale)
-        context["city_events"] = international_day_events(self, request)
-        return context
-
-
 def current_capital(locale, today=None):
     """The Capital of the coming (or current) 16 May, in ``locale`` where translated."""
     year = next_international_day(today).year
@@ -254,15 +201,192 @@ def current_capital(locale, today=None):
     )
 
 
-from .cycle import (  # noqa: E402,F401  the Capital cycle (calls, applications, jury)
-    CapitalApplication,
-    CapitalCall,
-    CapitalCriterion,
-    CapitalScore,
-    JurorDeclaration,
-)
-from .events import (  # noqa: E402,F401
-    CityEvent,
-    capital_page_events,
-    international_day_events,
-)
+# -- The Capital cycle: calls, criteria, applications, the jury ----------------------------
+
+JURY_GROUP = "Capital jury"
+
+
+class CapitalCall(ClusterableModel):
+    """A call for applications to be the Capital of Living Together of one year."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    deadline = models.DateTimeField(_("deadline"))
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown to cities with the application form.")
+    )
+    declaration = models.ForeignKey(
+        "summits.DeclarationPage",
+        verbose_name=_("declaration to have signed"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Eligible cities have signed it (the Düsseldorf Declaration)."),
+    )
+    designated = models.OneToOneField(
+        "capitals.CapitalApplication",
+        verbose_name=_("designated Capital"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    designated_at = models.DateTimeField(_("designated at"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("year"),
+        FieldPanel("deadline"),
+        FieldPanel("introduction"),
+        FieldPanel("declaration"),
+        InlinePanel("criteria", label=_("criteria"), min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = _("Capital call")
+        verbose_name_plural = _("Capital calls")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return _("Capital of Living Together %(year)s") % {"year": self.year}
+
+    @property
+    def is_open(self):
+        return self.designated_id is None and timezone.now() < self.deadline
+
+    def max_total(self):
+        return sum(criterion.max_points for criterion in self.criteria.all())
+
+    def ranking(self):
+        """Submitted applications, best average total first, with scoring progress."""
+        applications = list(
+            self.applications.filter(status=CapitalApplication.Status.SUBMITTED).annotate(
+                scored_by=Count("scores__juror", distinct=True),
+                points=Sum("scores__points"),
+            )
+        )
+        for application in applications:
+            per_juror = (
+                application.scores.values("juror")
+                .annotate(total=Sum("points"))
+                .aggregate(average=Avg("total"))["average"]
+            )
+            application.average = round(per_juror, 2) if per_juror is not None else None
+            application.eligible = application.is_eligible()
+        applications.sort(key=lambda a: (a.average is None, -(a.average or 0), a.pk))
+        return applications
+
+
+class CapitalCriterion(Orderable):
+    """A published criterion of a call, scored from 0 to its maximum."""
+
+    call = ParentalKey(CapitalCall, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    max_points = models.PositiveSmallIntegerField(_("maximum points"), default=10)
+
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("max_points")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+
+    def __str__(self):
+        return self.name
+
+
+class CapitalApplication(models.Model):
+    """A member city's application to a call, keyed on the city's translation_key."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+
+    call = models.ForeignKey(CapitalCall, on_delete=models.CASCADE, related_name="applications")
+    city_key = models.UUIDField(_("city"))
+    motivation = models.TextField(_("motivation"))
+    planned_activities = models.TextField(_("planned 16 May activities"))
+    documents = models.ManyToManyField(
+        "wagtaildocs.Document", verbose_name=_("supporting documents"), blank=True
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Capital application")
+        verbose_name_plural = _("Capital applications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "city_key"], name="capitals_one_application_per_city"
+            )
+        ]
+
+    def __str__(self):
+        city = self.city()
+        return f"{city.title if city else self.city_key} ({self.call.year})"
+
+    def city(self, locale=None):
+        return in_language(CityPage.objects.filter(translation_key=self.city_key), locale)
+
+    def is_eligible(self):
+        """A live member city that has signed (counted signature) the call's declaration."""
+        if not CityPage.objects.live().filter(translation_key=self.city_key).exists():
+            return False
+        declaration = self.call.declaration
+        if declaration is None:
+            return False
+        return (
+            Signature.objects.for_declaration(declaration)
+            .counted()
+            .filter(city__translation_key=self.city_key)
+            .exists()
+        )
+
+
+class JurorDeclaration(models.Model):
+    """A juror's word on one application: a conflict of interest, or none."""
+
+    application = models.ForeignKey(
+        CapitalApplication, on_delete=models.CASCADE, related_name="juror_declarations"
+    )
+    juror = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    has_conflict = models.BooleanField(_("conflict of interest"))
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    declared_at = models.DateTimeField(_("declared at"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "juror"], name="capitals_one_declaration_per_juror"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.juror} / {self.application}: {self.has_conflict}"
+
+
+class CapitalScore(models.Model):
+    """A juror's points for one application on one criterion."""
+
+    application = models.ForeignKey(
+        CapitalApplication, on_delete=models.CASCADE, related_name="scores"
+    )
+    juror = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    criterion = models.ForeignKey(CapitalCriterion, on_delete=models.CASCADE, related_name="+")
+    points = models.PositiveSmallIntegerField(_("points"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "juror", "criterion"], name="capitals_one_score"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.juror} / {self.application} / {self.criterion}: {self.points}"

@@ -1,107 +1,129 @@
-"""My city → 16 May events: a city's team registers its events, saves drafts, submits them."""
+"""My city → Capital of Living Together: open calls, eligibility, the city's application."""
 
+from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.files.images import ImageFile
 from django.db import transaction
-from django.http import Http404
-from django.shortcuts import redirect, render
-from django.utils import translation
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from wagtail.images import get_image_model
+from wagtail.documents import get_document_model
 
-from cities.accounts import team_for_user
+from cities.accounts import city_member_required
+from initiatives.forms import DocumentFormSet
 
-from .events import CityEvent, country_time_zone, map_settings, submit_event
-from .forms import CityEventForm
-
-
-def _own_event(team, event_id):
-    """The event if it belongs to the team's city; 404 otherwise (never 403: ids stay secret)."""
-    event = CityEvent.objects.select_related("image").filter(pk=event_id).first()
-    if event is None or event.city_key != team.city_key:
-        raise Http404
-    return event
+from .models import CapitalApplication, CapitalCall
 
 
-def _save_image(event, form, team, user):
-    data = form.cleaned_data
-    alt_text = data.get("image_alt", "").strip()
-    if data.get("remove_image"):
-        event.image = None
-    upload = data.get("image")
-    if upload:
-        upload.seek(0)
-        image = get_image_model()(
-            title=alt_text[:255],
-            description=alt_text,
-            uploaded_by_user=user,
-            collection=team.collection,
-        )
-        image.file.save(upload.name, ImageFile(upload), save=False)
-        image.save()
-        event.image = image
-    elif event.image is not None and alt_text and event.image.description != alt_text:
-        event.image.description = alt_text
-        event.image.save(update_fields=["description"])
+class ApplicationForm(forms.ModelForm):
+    class Meta:
+        model = CapitalApplication
+        fields = ["motivation", "planned_activities"]
+        widgets = {
+            "motivation": forms.Textarea(attrs={"rows": 8}),
+            "planned_activities": forms.Textarea(attrs={"rows": 8}),
+        }
+        help_texts = {
+            "motivation": gettext_lazy("Why your city, and what living together means there."),
+            "planned_activities": gettext_lazy(
+                "What your city plans for 16 May as Capital: events, partners, audiences."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.max_length = 20000
 
 
-@login_required
-def city_event_form(request, event_id=None):
-    team = team_for_user(request.user)
-    if team is None:
-        return render(request, "cities/not_a_city_member.html", status=403)
-    city = team.city()
-    event = _own_event(team, event_id) if event_id is not None else None
-    if event is not None and not event.is_editable_by_city:
-        messages.info(
-            request,
-            _("This event is approved and published. Write to the Observatory to change it."),
-        )
-        return redirect("my_city")
+@city_member_required
+def capital_calls(request):
+    team = request.city_team
+    calls = CapitalCall.objects.order_by("-year")
+    applications = {a.call_id: a for a in CapitalApplication.objects.filter(city_key=team.city_key)}
+    rows = []
+    for call in calls:
+        application = applications.get(call.pk)
+        if not call.is_open and application is None:
+            continue
+        rows.append({"call": call, "application": application})
+    probe = CapitalApplication(city_key=team.city_key)
+    eligibility = {}
+    for row in rows:
+        probe.call = row["call"]
+        eligibility[row["call"].pk] = probe.is_eligible()
+    for row in rows:
+        row["eligible"] = eligibility[row["call"].pk]
+    return render(
+        request,
+        "capital_cycle/calls.html",
+        {"city": team.city(), "rows": rows},
+    )
+
+
+@city_member_required
+def capital_application(request, year):
+    team = request.city_team
+    call = get_object_or_404(CapitalCall, year=year)
+    application = CapitalApplication.objects.filter(call=call, city_key=team.city_key).first()
+    if not call.is_open:
+        messages.warning(request, _("This call is closed: applications can no longer change."))
+        return redirect("capital_calls")
+    probe = application or CapitalApplication(call=call, city_key=team.city_key)
+    eligible = probe.is_eligible()
     if request.method == "POST":
-        form = CityEventForm(request.POST, request.FILES, event=event)
-        if form.is_valid():
-            submit = "submit" in request.POST
+        form = ApplicationForm(request.POST, instance=application)
+        documents = DocumentFormSet(request.POST, request.FILES, prefix="documents")
+        if form.is_valid() and documents.is_valid():
             with transaction.atomic():
-                if event is None:
-                    event = CityEvent(
-                        city_key=team.city_key,
-                        created_by=request.user,
-                        language=translation.get_language(),
+                saved = form.save(commit=False)
+                saved.call = call
+                saved.city_key = team.city_key
+                saved.language = translation.get_language()
+                if "submit" in request.POST:
+                    saved.status = CapitalApplication.Status.SUBMITTED
+                    saved.submitted_at = timezone.now()
+                    saved.submitted_by = request.user
+                elif saved.submitted_by_id is None:
+                    saved.submitted_by = request.user
+                saved.save()
+                for subform in documents.forms:
+                    upload = subform.cleaned_data.get("file")
+                    if not upload:
+                        continue
+                    upload.seek(0)
+                    document = get_document_model()(
+                        title=subform.cleaned_data["title"],
+                        uploaded_by_user=request.user,
+                        collection=team.collection,
                     )
-                form.apply_to(event)
-                _save_image(event, form, team, request.user)
-                if submit:
-                    submit_event(event, request.user)
-                else:
-                    event.status = CityEvent.Status.DRAFT
-                    event.save()
-            if submit:
+                    document.file.save(upload.name, upload, save=False)
+                    document.save()
+                    saved.documents.add(document)
+            if saved.status == CapitalApplication.Status.SUBMITTED:
                 messages.success(
                     request,
-                    _("“%(title)s” was sent to the Observatory's editors for review.")
-                    % {"title": event.title},
+                    _("Your application is submitted. You can change it until the deadline."),
                 )
-                return redirect("my_city")
-            messages.success(request, _("Draft saved. You can come back to it from My city."))
-            return redirect("city_event_edit", event_id=event.pk)
+            else:
+                messages.success(request, _("Draft saved."))
+            return redirect("capital_calls")
         status = 400
     else:
-        if event is not None:
-            initial = CityEventForm.initial_from_event(event)
-        else:
-            initial = {
-                "time_zone": country_time_zone(city.country.code if city else ""),
-                "latitude": city.latitude if city else None,
-                "longitude": city.longitude if city else None,
-            }
-        form = CityEventForm(initial=initial, event=event)
+        form = ApplicationForm(instance=application)
+        documents = DocumentFormSet(prefix="documents")
         status = 200
     return render(
         request,
-        "capitals/city_event_form.html",
-        {"city": city, "event": event, "form": form, **map_settings()},
+        "capital_cycle/application_form.html",
+        {
+            "city": team.city(),
+            "call": call,
+            "application": application,
+            "eligible": eligible,
+            "form": form,
+            "document_formset": documents,
+        },
         status=status,
     )

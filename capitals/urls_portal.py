@@ -1,10 +1,10 @@
-"""My city → 16 May events (under /<language>/my-city/events/)."""
+"""My city → Capital of Living Together (under /<language>/my-city/capital/)."""
 
 from django.urls import path
 
-from .portal_views import city_event_form
+from .portal_views import capital_application, capital_calls
 
 urlpatterns = [
-    path("new/", city_event_form, name="city_event_new"),
-    path("<int:event_id>/edit/", city_event_form, name="city_event_edit"),
+    path("", capital_calls, name="capital_calls"),
+    path("<int:year>/", capital_application, name="capital_application"),
 ]

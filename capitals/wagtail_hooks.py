@@ -1,207 +1,256 @@
-"""Admin of capitals: 16 May events (below) and the Capital cycle (cycle_admin)."""
+"""Admin of the Capital cycle: calls, the jury's conflicts and scores, the ranking, designation."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
-from django.utils import formats
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn  # noqa: F401
-from wagtail.admin.views import generic
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 
-import django_filters
+from core.dates import international_day_countdown
 
-from .events import CityEvent, approve_event, can_review, reject_event
-from .forms import ApproveForm, RejectForm
+from .cycle import declaration_of, designate, is_juror
+from .models import CapitalApplication, CapitalCall, CapitalScore, JurorDeclaration
 
 
-class CityEventPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, and the reviewers ("Moderators") may view and change events."""
-
-    REVIEWER_ACTIONS = {"view", "change"}
-
-    def user_has_permission(self, user, action):
-        if super().user_has_permission(user, action):
-            return True
-        return action in self.REVIEWER_ACTIONS and can_review(user)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-# Registered before any view asks: otherwise Wagtail creates its fallback policy.
-register_permission_policy(CityEvent, CityEventPermissionPolicy(CityEvent))
-
-
-# The Capital cycle: calls, jury, ranking, designation, dashboard panel.
-from . import cycle_admin  # noqa: E402, F401
-
-
-def _country_choices():
-    from cities.models import CityPage
-
-    keys = CityEvent.objects.values_list("city_key", flat=True).distinct()
-    countries = {
-        city.country.code: city.country.name
-        for city in CityPage.objects.filter(translation_key__in=keys).only("country")
-    }
-    return sorted(countries.items(), key=lambda item: str(item[1]))
-
-
-def _year_choices():
-    years = CityEvent.objects.dates("starts_at", "year", order="DESC")
-    return [(str(day.year), str(day.year)) for day in years]
-
-
-class CityEventFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Status"), choices=CityEvent.Status.choices
-    )
-    country = django_filters.ChoiceFilter(
-        label=gettext_lazy("Country"), choices=_country_choices, method="filter_country"
-    )
-    year = django_filters.ChoiceFilter(
-        label=gettext_lazy("Year"), choices=_year_choices, method="filter_year"
-    )
-
-    class Meta:
-        model = CityEvent
-        fields = ["status"]
-
-    def filter_country(self, queryset, name, value):
-        from .events import city_keys_in_country
-
-        return queryset.filter(city_key__in=city_keys_in_country(value)) if value else queryset
-
-    def filter_year(self, queryset, name, value):
-        try:
-            return queryset.filter(starts_at__year=int(value))
-        except (TypeError, ValueError):
-            return queryset
-
-
-def city_name(event):
-    """The city's name in the admin's language (one query a row: 20 rows a page)."""
-    city = event.city()
-    return city.title if city else "—"
-
-
-def local_start(event):
-    """The event's start as on its poster: its own date and time zone."""
-    when = formats.date_format(event.local_start, "SHORT_DATETIME_FORMAT")
-    return f"{when} ({event.time_zone_label})"
-
-
-class CityEventIndexView(generic.IndexView):
-    default_ordering = "-starts_at"
-
-    def get_edit_url(self, instance):
-        return reverse("city_events_admin:review", args=[instance.pk])
-
-
-class CityEventViewSet(ModelViewSet):
-    model = CityEvent
-    icon = "date"
-    menu_label = gettext_lazy("16 May events")
-    menu_order = 320
+class CapitalCallViewSet(ModelViewSet):
+    model = CapitalCall
+    icon = "crosshairs"
+    menu_label = gettext_lazy("Capital calls")
+    menu_order = 330
     add_to_admin_menu = True
-    url_prefix = "city-events"
-    index_view_class = CityEventIndexView
-    filterset_class = CityEventFilterSet
-    search_fields = ["title", "place", "description"]
-    copy_view_enabled = False
+    list_display = ["year", "deadline", "designated"]
     inspect_view_enabled = False
-    panels = CityEvent.panels
-
-    @property
-    def list_display(self):
-        return [
-            TitleColumn("title", label=_("Title"), get_url=self._review_url),
-            Column("city", label=_("City"), accessor=city_name),
-            Column(
-                "starts_at",
-                label=_("Starts (local time)"),
-                accessor=local_start,
-                sort_key="starts_at",
-            ),
-            Column("status", label=_("Status"), accessor="get_status_display"),
-            Column("language", label=_("Language"), accessor="get_language_display"),
-            DateColumn("submitted_at", label=_("Submitted")),
-        ]
-
-    @staticmethod
-    def _review_url(instance):
-        return reverse("city_events_admin:review", args=[instance.pk])
-
-    def get_urlpatterns(self):
-        # No "add": cities register events from My city.
-        patterns = [p for p in super().get_urlpatterns() if p.name not in {"add", "copy"}]
-        return [*patterns, path("review/<int:pk>/", review_event, name="review")]
-
-
-def review_event(request, pk):
-    """An event as the city wrote it, with Approve and Reject-with-comment."""
-    if not can_review(request.user):
-        raise PermissionDenied
-    event = get_object_or_404(CityEvent.objects.select_related("image"), pk=pk)
-    approve_form = ApproveForm(prefix="approve")
-    reject_form = RejectForm(prefix="reject")
-    status = 200
-    if request.method == "POST":
-        action = request.POST.get("action")
-        if action == "approve":
-            approve_form = ApproveForm(request.POST, prefix="approve")
-            if approve_form.is_valid():
-                if approve_event(event, request.user, approve_form.cleaned_data["comment"]):
-                    messages.success(
-                        request,
-                        _("“%(title)s” is approved; the city is being told.")
-                        % {"title": event.title},
-                    )
-                else:
-                    messages.warning(request, _("This event is not waiting for review."))
-                return redirect("city_events_admin:index")
-        elif action == "reject":
-            reject_form = RejectForm(request.POST, prefix="reject")
-            if reject_form.is_valid():
-                if reject_event(event, request.user, reject_form.cleaned_data["comment"]):
-                    messages.success(
-                        request,
-                        _("The city is being asked to change “%(title)s”.")
-                        % {"title": event.title},
-                    )
-                else:
-                    messages.warning(request, _("This event is not waiting for review."))
-                return redirect("city_events_admin:index")
-        status = 400
-    city = event.city()
-    return TemplateResponse(
-        request,
-        "capitals/admin/review_event.html",
-        {
-            "event": event,
-            "city": city,
-            "approve_form": approve_form,
-            "reject_form": reject_form,
-            "can_decide": event.status == CityEvent.Status.SUBMITTED,
-            "edit_url": reverse("city_events_admin:edit", args=[event.pk]),
-            "index_url": reverse("city_events_admin:index"),
-        },
-        status=status,
-    )
-
-
-city_event_viewset = CityEventViewSet("city_events_admin")
+    panels = CapitalCall.panels
 
 
 @hooks.register("register_admin_viewset")
-def register_city_events():
-    return city_event_viewset
+def register_calls():
+    return CapitalCallViewSet("capital_calls")
+
+
+def _require_juror(request):
+    if not is_juror(request.user):
+        raise PermissionDenied
+
+
+def jury_index(request):
+    """The applications a juror has to look at, with what remains to do on each."""
+    _require_juror(request)
+    applications = (
+        CapitalApplication.objects.filter(status=CapitalApplication.Status.SUBMITTED)
+        .select_related("call")
+        .order_by("-call__year", "pk")
+    )
+    rows = []
+    for application in applications:
+        declaration = declaration_of(application, request.user)
+        scored = CapitalScore.objects.filter(application=application, juror=request.user).count()
+        rows.append(
+            {
+                "application": application,
+                "declaration": declaration,
+                "scored": scored,
+                "criteria": application.call.criteria.count(),
+            }
+        )
+    return render(request, "capital_cycle/admin/jury_index.html", {"rows": rows})
+
+
+class ConflictForm(forms.Form):
+    has_conflict = forms.TypedChoiceField(
+        label=gettext_lazy("Do you have a conflict of interest with this city?"),
+        choices=[
+            ("False", gettext_lazy("No conflict of interest")),
+            ("True", gettext_lazy("I have a conflict of interest")),
+        ],
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=gettext_lazy("Note (optional)"), required=False, max_length=500)
+
+
+def score_form_class(call):
+    fields = {
+        f"criterion_{criterion.pk}": forms.IntegerField(
+            label=f"{criterion.name} (0–{criterion.max_points})",
+            min_value=0,
+            max_value=criterion.max_points,
+            help_text=criterion.description,
+        )
+        for criterion in call.criteria.all()
+    }
+    return type("ScoreForm", (forms.Form,), fields)
+
+
+def jury_application(request, pk):
+    """Declare a conflict (or none) first; without conflict, read the application and score it."""
+    _require_juror(request)
+    application = get_object_or_404(
+        CapitalApplication.objects.select_related("call"),
+        pk=pk,
+        status=CapitalApplication.Status.SUBMITTED,
+    )
+    declaration = declaration_of(application, request.user)
+    if declaration is None:
+        form = ConflictForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            JurorDeclaration.objects.get_or_create(
+                application=application,
+                juror=request.user,
+                defaults={
+                    "has_conflict": form.cleaned_data["has_conflict"],
+                    "note": form.cleaned_data["note"],
+                },
+            )
+            return redirect("capital_jury_application", pk=pk)
+        # Only the city's name until the juror has declared: no content to be swayed by.
+        return render(
+            request,
+            "capital_cycle/admin/declare.html",
+            {"application": application, "form": form},
+        )
+    if declaration.has_conflict:
+        return render(
+            request,
+            "capital_cycle/admin/conflict.html",
+            {"application": application, "declaration": declaration},
+        )
+    call = application.call
+    ScoreForm = score_form_class(call)
+    existing = {
+        f"criterion_{score.criterion_id}": score.points
+        for score in CapitalScore.objects.filter(application=application, juror=request.user)
+    }
+    closed = call.designated_id is not None
+    form = ScoreForm(request.POST or None, initial=existing)
+    if request.method == "POST" and not closed and form.is_valid():
+        with transaction.atomic():
+            for criterion in call.criteria.all():
+                CapitalScore.objects.update_or_create(
+                    application=application,
+                    juror=request.user,
+                    criterion=criterion,
+                    defaults={"points": form.cleaned_data[f"criterion_{criterion.pk}"]},
+                )
+        messages.success(request, _("Your scores are saved."))
+        return redirect("capital_jury")
+    return render(
+        request,
+        "capital_cycle/admin/score.html",
+        {
+            "application": application,
+            "city": application.city(),
+            "form": form,
+            "closed": closed,
+            "eligible": application.is_eligible(),
+        },
+    )
+
+
+def ranking(request, pk):
+    """Editors: the ranking of a call's applications, and designation of the Capital."""
+    if not request.user.has_perm("capitals.change_capitalcall"):
+        raise PermissionDenied
+    call = get_object_or_404(CapitalCall, pk=pk)
+    if request.method == "POST":
+        application = get_object_or_404(
+            CapitalApplication, pk=request.POST.get("application"), call=call
+        )
+        if not application.is_eligible():
+            messages.error(request, _("This city is not eligible."))
+        elif call.designated_id:
+            messages.error(request, _("This call already has its Capital."))
+        else:
+            page = designate(call, application, request.user)
+            messages.success(
+                request,
+                _(
+                    "%(city)s is the Capital of Living Together %(year)s. Its page is a draft "
+                    "for you to finish; every applicant is being told."
+                )
+                % {"city": application.city().title, "year": call.year},
+            )
+            return redirect("wagtailadmin_pages:edit", page.pk)
+        return redirect("capital_ranking", pk=pk)
+    conflicts = JurorDeclaration.objects.filter(application__call=call, has_conflict=True)
+    return render(
+        request,
+        "capital_cycle/admin/ranking.html",
+        {
+            "call": call,
+            "applications": call.ranking(),
+            "max_total": call.max_total(),
+            "conflicts": conflicts.count(),
+        },
+    )
+
+
+@hooks.register("register_admin_urls")
+def cycle_urls():
+    return [
+        path("capital-jury/", jury_index, name="capital_jury"),
+        path("capital-jury/<int:pk>/", jury_application, name="capital_jury_application"),
+        path("capital-ranking/<int:pk>/", ranking, name="capital_ranking"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def jury_menu_item():
+
+    class JuryMenuItem(MenuItem):
+        def is_shown(self, request):
+            return is_juror(request.user)
+
+    return JuryMenuItem(_("Capital jury"), reverse("capital_jury"), icon_name="pick", order=331)
+
+
+class CapitalCyclePanel(Component):
+    """The whole cycle at a glance: open calls, applications, scores, next 16 May."""
+
+    name = "capital_cycle"
+    order = 90
+
+    def render_html(self, parent_context):
+        request = parent_context["request"]
+        calls = []
+        for call in CapitalCall.objects.filter(designated__isnull=True).order_by("year")[:3]:
+            submitted = call.applications.filter(status=CapitalApplication.Status.SUBMITTED)
+            expected = submitted.count() * max(call.criteria.count(), 1)
+            calls.append(
+                {
+                    "call": call,
+                    "open": call.is_open,
+                    "applications": submitted.count(),
+                    "drafts": call.applications.filter(
+                        status=CapitalApplication.Status.DRAFT
+                    ).count(),
+                    "scores": CapitalScore.objects.filter(application__call=call).count(),
+                    "expected_per_juror": expected,
+                    "ranking_url": reverse("capital_ranking", args=[call.pk]),
+                }
+            )
+        return render_to_string(
+            "capital_cycle/admin/dashboard_panel.html",
+            {
+                "calls": calls,
+                "countdown": international_day_countdown(timezone.localdate()),
+                "can_edit": request.user.has_perm("capitals.change_capitalcall"),
+            },
+            request=request,
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_cycle_panel(request, panels):
+    if request.user.has_perm("capitals.change_capitalcall") or is_juror(request.user):
+        panels.append(CapitalCyclePanel())

@@ -7,8 +7,12 @@ access, no publishing. City staff work on the public site in their language
 (My city), and whatever they write goes through the moderation workflow.
 """
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.shortcuts import render
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
@@ -95,3 +99,24 @@ def is_city_member(user, city):
     """Whether ``user`` belongs to the team of ``city`` (any translation of it)."""
     team = team_for_user(user)
     return team is not None and team.city_key == city.translation_key
+
+
+def city_member_required(view):
+    """The guard of every My city view: signed in, and on a city's team.
+
+    Anonymous visitors go to the sign-in page; a signed-in person outside every
+    city team gets 404 (the "for member cities" page), never 403, like a guessed
+    id of another city's initiative or event: the portal does not tell outsiders
+    what exists. Sets ``request.city_team``.
+    """
+
+    @wraps(view)
+    @login_required
+    def guarded(request, *args, **kwargs):
+        team = team_for_user(request.user)
+        if team is None:
+            return render(request, "cities/not_a_city_member.html", status=404)
+        request.city_team = team
+        return view(request, *args, **kwargs)
+
+    return guarded

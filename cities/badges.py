@@ -1,15 +1,26 @@
-"""Embeddable SVG badges of member cities: declaration signatory, Capital of Living Together."""
+"""Embeddable SVG badges of member cities.
+
+The badge itself lives here; the apps that award one (summits: signatory of a
+declaration; capitals: Capital of Living Together) register a ``CITY_BADGES``
+hook that lists a city's badges, and serve their badge's SVG with
+``badge_response``.
+"""
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.urls import reverse
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils.html import format_html
-from django.utils.translation import get_language_bidi, gettext
+from django.utils.translation import get_language, get_language_bidi, gettext
 
-from capitals.models import CapitalPage
-from summits.models import DeclarationPage, Signature, SummitPage
+from wagtail.models import Locale
+
+from core.sections import CITY_BADGES, section_items
+
+from .models import CityPage
 
 HEIGHT = 48
 MARK = 48  # the square on the start side holding the Observatory's mark
@@ -63,71 +74,8 @@ class Badge:
         return self.width - MARK // 2 if self.rtl else MARK // 2
 
 
-def signed_declarations(city):
-    """Live declarations in the active language a counted signature of ``city`` signed."""
-    keys = set(
-        Signature.objects.counted()
-        .filter(city__translation_key=city.translation_key)
-        .values_list("declaration_key", flat=True)
-    )
-    if not keys:
-        return []
-    return list(
-        DeclarationPage.objects.live()
-        .public()
-        .filter(translation_key__in=keys, locale_id=city.locale_id)
-        .order_by("-adopted_on")
-    )
-
-
-def signatory_badge(city, summit_slug, request=None):
-    """The badge of ``city`` for the declaration of the summit ``summit_slug``, if it signed."""
-    declaration = (
-        DeclarationPage.objects.live()
-        .public()
-        .filter(locale_id=city.locale_id, path__startswith=_summit_path(city, summit_slug))
-        .first()
-    )
-    if declaration is None:
-        return None
-    signed = (
-        Signature.objects.for_declaration(declaration)
-        .counted()
-        .filter(city__translation_key=city.translation_key)
-        .exists()
-    )
-    return _signatory(city, declaration, request) if signed else None
-
-
-def _summit_path(city, slug):
-    summit = SummitPage.objects.live().public().filter(locale_id=city.locale_id, slug=slug).first()
-    # No summit: a path no page has.
-    return summit.path if summit else "-"
-
-
-def _signatory(city, declaration, request=None):
-    label = gettext("Signatory of the %(declaration)s") % {"declaration": declaration.title}
-    summit = declaration.get_parent()
-    url = reverse("signatory_badge", kwargs={"city": city.slug, "summit": summit.slug})
-    return _badge(label, city, url, request)
-
-
-def capital_badge(city, year, request=None):
-    capital = (
-        CapitalPage.objects.live()
-        .filter(year=year, city__translation_key=city.translation_key)
-        .exists()
-    )
-    return _capital(city, year, request) if capital else None
-
-
-def _capital(city, year, request=None):
-    label = gettext("Capital of Living Together %(year)s") % {"year": year}
-    url = reverse("capital_badge", kwargs={"city": city.slug, "year": year})
-    return _badge(label, city, url, request)
-
-
-def _badge(label, city, path, request):
+def make_badge(label, city, path, request=None):
+    """The badge ``label`` of ``city``, its SVG at ``path`` on the site serving the city's page."""
     page_url = city.get_full_url(request)
     return Badge(
         label=label,
@@ -146,16 +94,20 @@ def _on_site_of(page_url, path):
     return settings.BASE_URL + path
 
 
+def badge_city(slug):
+    """The live city page ``slug`` in the active language, or 404."""
+    return get_object_or_404(
+        CityPage.objects.live().public(), slug=slug, locale=Locale.get_active()
+    )
+
+
+def badge_response(badge):
+    svg = render_to_string("badges/badge.svg", {"badge": badge, "language": get_language()})
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 def city_badges(city, request=None):
     """Every badge ``city`` has earned, in the active language."""
-    badges = [_signatory(city, declaration, request) for declaration in signed_declarations(city)]
-    years = sorted(
-        set(
-            CapitalPage.objects.live()
-            .filter(city__translation_key=city.translation_key)
-            .values_list("year", flat=True)
-        ),
-        reverse=True,
-    )
-    badges += [_capital(city, year, request) for year in years]
-    return badges
+    return section_items(CITY_BADGES, city, request)

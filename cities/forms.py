@@ -1,8 +1,5 @@
 """Forms of the member-city portal: sign-in, password reset, invitations and the city profile."""
 
-import html
-import re
-
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
@@ -14,9 +11,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
-from observatory.emails import absolute_url, send_templated_email
-from observatory.public_forms import PublicFormMixin
-from observatory.uploads import validate_image
+from core.emails import absolute_url, send_templated_email
+from core.public_forms import PublicFormMixin
+from core.uploads import validate_image
 
 
 class LoginForm(PublicFormMixin, AuthenticationForm):
@@ -91,20 +88,6 @@ class InvitationAcceptForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
-
-
-def text_to_html(text):
-    """Plain paragraphs (blank-line separated) as escaped HTML paragraphs."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
-    return "".join("<p>{}</p>".format(html.escape(p).replace("\n", "<br/>")) for p in paragraphs)
-
-
-def html_to_text(value):
-    """The reverse of text_to_html, for editing rich text as plain text."""
-    value = re.sub(r"<br\s*/?>", "\n", str(value or ""))
-    value = re.sub(r"</(p|li|h\d)>", "\n\n", value)
-    value = re.sub(r"<[^>]+>", "", value)
-    return html.unescape(re.sub(r"\n{3,}", "\n\n", value)).strip()
 
 
 class CityProfileForm(forms.Form):

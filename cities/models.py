@@ -15,6 +15,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from django_countries.fields import CountryField
 from django_countries.serializer_fields import CountryField as CountrySerializerField
 
+from core.i18n import in_language
+from core.sections import CITY_PAGE, section_context
+
 # Read with getattr so the site works before settings name them.
 DEFAULT_TILE_URL = "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_TILE_ATTRIBUTION = (
@@ -204,27 +207,11 @@ class CityPage(Page):
         verbose_name_plural = _("cities")
 
     def get_context(self, request, *args, **kwargs):
-        from initiatives.models import InitiativePage
-
         context = super().get_context(request, *args, **kwargs)
-        context["initiatives"] = (
-            InitiativePage.objects.child_of(self).live().public().order_by("-start_date")
-        )
-        context["capital_years"] = self.capital_pages()
-        from capitals.events import city_page_events
-
-        context["city_events"] = city_page_events(self, request)
+        # Initiatives, 16 May events and Capital years come from the apps that own
+        # them (core.sections.CITY_PAGE hooks).
+        context.update(section_context(CITY_PAGE, self, request))
         return context
-
-    def capital_pages(self):
-        """The Capital pages of this city, in the active language where translated."""
-        from capitals.models import CapitalPage
-
-        return (
-            CapitalPage.objects.live()
-            .filter(city__translation_key=self.translation_key, locale=self.locale)
-            .order_by("-year")
-        )
 
 
 class CityTeam(models.Model):
@@ -255,11 +242,7 @@ class CityTeam(models.Model):
 
     def city(self, locale=None):
         """The city's page in ``locale`` (the active one by default), else in any language."""
-        from wagtail.models import Locale
-
-        locale = locale or Locale.get_active()
-        pages = CityPage.objects.filter(translation_key=self.city_key)
-        return pages.filter(locale=locale).first() or pages.order_by("pk").first()
+        return in_language(CityPage.objects.filter(translation_key=self.city_key), locale)
 
 
 class CityInvitation(models.Model):

@@ -1,36 +1,26 @@
 """The member-city portal: My city, the city profile, invitations, sign-in and password reset."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.images import get_image_model
 
-from capitals.events import events_of_city
-from initiatives.moderation import submit_for_moderation
-from initiatives.submission import city_initiatives, initiative_state
+from core.moderation import submit_for_moderation
+from core.sections import MY_CITY, section_context
+from core.text import html_to_text, text_to_html
 
-from .accounts import team_for_user
-from .forms import CityProfileForm, InvitationAcceptForm, html_to_text, text_to_html
+from .accounts import city_member_required
+from .forms import CityProfileForm, InvitationAcceptForm
+from .invitations import INVITATION_SALT, invitation_max_age
 from .models import CityInvitation, CityPage
-
-INVITATION_SALT = "cities.invitation"
-
-
-def invitation_max_age():
-    return getattr(settings, "OBSERVATORY_INVITATION_MAX_AGE", 7 * 24 * 60 * 60)
-
-
-def invitation_token(invitation):
-    return signing.dumps({"invitation": invitation.pk}, salt=INVITATION_SALT)
 
 
 class RateLimitedStatusMixin:
@@ -62,54 +52,26 @@ def _city_source(team):
     return pages.order_by("pk").first()
 
 
-def _team_or_refuse(request):
-    team = team_for_user(request.user)
-    if team is None:
-        return None, render(request, "cities/not_a_city_member.html", status=403)
-    return team, None
-
-
-@login_required
+@city_member_required
 def my_city(request):
-    team, refusal = _team_or_refuse(request)
-    if refusal:
-        return refusal
+    """My city: the hub of a city's team; the apps above add their sections (MY_CITY hooks)."""
+    team = request.city_team
     city = team.city()
-    initiatives = []
-    for page in city_initiatives(city):
-        state, comment = initiative_state(page)
-        initiatives.append({"page": page, "state": state, "comment": comment})
-    source = _city_source(team)
-    signatures = []
-    try:
-        from summits.models import Signature
-
-        if hasattr(Signature.objects, "for_city"):
-            signatures = list(Signature.objects.for_city(city))
-    except ImportError:  # pragma: no cover
-        pass
-    return render(
-        request,
-        "cities/my_city.html",
-        {
-            "city": city,
-            "team": team,
-            "initiatives": initiatives,
-            "signatures": signatures,
-            "profile_in_review": source.workflow_in_progress,
-            "events": events_of_city(team.city_key),
-        },
-    )
+    context = {
+        "city": city,
+        "team": team,
+        "profile_in_review": _city_source(team).workflow_in_progress,
+    }
+    context.update(section_context(MY_CITY, team, city, request))
+    return render(request, "cities/my_city.html", context)
 
 
-@login_required
+@city_member_required
 def city_profile(request):
-    team, refusal = _team_or_refuse(request)
-    if refusal:
-        return refusal
+    team = request.city_team
     source = _city_source(team)
     if not source.permissions_for_user(request.user).can_edit():
-        return render(request, "cities/not_a_city_member.html", status=403)
+        raise Http404
     if source.workflow_in_progress:
         messages.warning(
             request,
@@ -131,7 +93,7 @@ def city_profile(request):
             initial={
                 "mayor": draft.mayor,
                 "website": draft.website,
-                "description": html_to_text(draft.description),
+                "description": html_to_text(draft.description, link_addresses=False),
             }
         )
         status = 200

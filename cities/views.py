@@ -1,20 +1,17 @@
-"""Open data of the city directory: the GeoJSON of member cities and the embeddable badges."""
+"""Open data of the city directory: the GeoJSON of member cities."""
 
 import json
 
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
+from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
 
-from home.open_data import Dataset
+from core.open_data import Dataset
 
-from .badges import capital_badge, signatory_badge
 from .models import CityPage
 
 
@@ -69,37 +66,6 @@ def cities_geojson(request):
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
-
-
-def _badge_response(badge):
-    svg = render_to_string("badges/badge.svg", {"badge": badge, "language": get_language()})
-    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def _city(slug):
-    return get_object_or_404(
-        CityPage.objects.live().public(), slug=slug, locale=Locale.get_active()
-    )
-
-
-@require_GET
-@cache_control(max_age=86400, public=True)
-def signatory_badge_svg(request, city, summit):
-    badge = signatory_badge(_city(city), summit, request)
-    if badge is None:
-        raise Http404("This city has not signed this declaration.")
-    return _badge_response(badge)
-
-
-@require_GET
-@cache_control(max_age=86400, public=True)
-def capital_badge_svg(request, city, year):
-    badge = capital_badge(_city(city), year, request)
-    if badge is None:
-        raise Http404("This city was not the Capital of Living Together that year.")
-    return _badge_response(badge)
 
 
 def datasets(request):

@@ -8,7 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock
+from core.sections import HOME_PAGE, section_context
 
 
 class HomePage(Page):
@@ -29,7 +30,7 @@ class HomePage(Page):
         "cities.CityIndexPage",
         "initiatives.InitiativeIndexPage",
         "capitals.CapitalIndexPage",
-        "capitals.InternationalDayPage",
+        "international_day.InternationalDayPage",
         "newsletters.NewsletterIndexPage",
         "home.StandardPage",
     ]
@@ -40,47 +41,17 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: those apps' models import home.blocks.
-        from capitals.models import (
-            InternationalDayPage,
-            current_capital,
-            international_day_countdown,
-        )
-
         context = super().get_context(request, *args, **kwargs)
-        context["countdown"] = international_day_countdown()
-        context["capital"] = current_capital(self.locale)
-        context["latest_initiatives"] = self.latest_initiatives()
         context["latest_news"] = (
             StandardPage.objects.live()
             .public()
             .filter(locale=self.locale)
             .order_by("-first_published_at")[:3]
         )
-        context["international_day"] = (
-            InternationalDayPage.objects.live().public().filter(locale=self.locale).first()
-        )
+        # The countdown, the Capital and the latest initiatives come from the apps
+        # that own them (core.sections.HOME_PAGE hooks).
+        context.update(section_context(HOME_PAGE, self, request))
         return context
-
-    def latest_initiatives(self, count=3):
-        """The newest initiatives of this language, each with ``listing_city`` set.
-
-        An initiative's city is its parent page: one query finds them all by path.
-        """
-        from cities.models import CityPage
-        from initiatives.models import InitiativePage
-
-        initiatives = list(
-            InitiativePage.objects.live()
-            .public()
-            .filter(locale=self.locale)
-            .order_by("-first_published_at")[:count]
-        )
-        parent_paths = {initiative.path[: -self.steplen] for initiative in initiatives}
-        cities = {city.path: city for city in CityPage.objects.filter(path__in=parent_paths)}
-        for initiative in initiatives:
-            initiative.listing_city = cities.get(initiative.path[: -self.steplen])
-        return initiatives
 
 
 class StandardPage(Page):

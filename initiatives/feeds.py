@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
-from home.open_data import LanguageFeed
+from core.open_data import LanguageFeed
 
 from .open_data import initiative_index, published_initiatives
 

@@ -13,9 +13,9 @@ from django.db.models.functions import ExtractYear, Length, Substr
 from wagtail.models import Page
 
 from cities.models import CityPage, Theme
-from search.initiatives import search_initiatives as full_text
 
-from .models import InitiativeKind, InitiativePage
+from .models.pages import InitiativeKind, InitiativePage
+from .search import search_initiatives as full_text
 
 FILTER_NAMES = ("theme", "country", "city", "kind", "year")
 STEPLEN = Page.steplen

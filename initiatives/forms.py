@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from cities.forms import html_to_text, text_to_html
 from cities.models import Theme
-from observatory.uploads import validate_document, validate_image
+from core.text import html_to_text, text_to_html
+from core.uploads import validate_document, validate_image
 
 from .models import InitiativeKind
 
@@ -92,7 +92,7 @@ class InitiativeForm(forms.Form):
     @classmethod
     def initial_from_page(cls, page):
         body = "\n\n".join(
-            html_to_text(block.value.source)
+            html_to_text(block.value.source, link_addresses=False)
             for block in page.body
             if block.block_type == "paragraph"
         )
@@ -104,7 +104,7 @@ class InitiativeForm(forms.Form):
             "end_date": page.end_date,
             "summary": page.summary,
             "body": body,
-            "outcomes": html_to_text(page.outcomes),
+            "outcomes": html_to_text(page.outcomes, link_addresses=False),
             "partners": page.partners,
             "contact_name": page.contact_name,
             "contact_email": page.contact_email,

@@ -1,13 +1,12 @@
 """My city → initiatives: a city's staff write, save and submit initiatives on the site."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cities.accounts import city_for_user, is_city_member
+from cities.accounts import city_member_required, is_city_member
 
 from .forms import MAX_DOCUMENTS, MAX_IMAGES, DocumentFormSet, ImageFormSet, InitiativeForm
 from .models import InitiativePage
@@ -24,11 +23,9 @@ def _own_initiative(user, page_id):
     return page
 
 
-@login_required
+@city_member_required
 def initiative_form(request, page_id=None):
-    city = city_for_user(request.user)
-    if city is None:
-        return render(request, "cities/not_a_city_member.html", status=403)
+    city = request.city_team.city()
     page = _own_initiative(request.user, page_id) if page_id else None
     if page is None and not city.permissions_for_user(request.user).can_add_subpage():
         raise Http404

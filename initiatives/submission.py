@@ -1,6 +1,7 @@
 """Saving a city's initiative from the site's form: a draft page, its uploads, its moderation."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from wagtail.coreutils import find_available_slug
@@ -9,9 +10,10 @@ from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
 from cities.accounts import team_for_user
+from cities.models import CityPage
+from core.moderation import submit_for_moderation
 
 from .models import InitiativePage
-from .moderation import submit_for_moderation
 
 
 class State:
@@ -39,9 +41,6 @@ def initiative_state(page):
 
 def city_initiatives(city):
     """Every initiative under any translation of ``city``, drafts included, newest first."""
-    from django.db.models import Q
-
-    from cities.models import CityPage
 
     paths = CityPage.objects.filter(translation_key=city.translation_key).values_list(
         "path", flat=True

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
 
-from home.open_data import Dataset, csv_response
+from core.open_data import Dataset, csv_response
 
 from .open_data import published_initiatives
 

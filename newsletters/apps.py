@@ -10,7 +10,7 @@ class NewslettersConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import m2m_changed, post_save
 
-        from . import webhooks
+        from . import sections, webhooks  # noqa: F401
         from .contacts import on_groups_changed, on_user_saved
 
         User = get_user_model()

@@ -18,10 +18,10 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .campaign_tasks import start_campaign
 from .models import Audience, Campaign, NewsletterPage, ReminderMessage, ReminderRule
 from .rendering import newsletter_in, render_newsletter
 from .sending import audience, progress
+from .tasks import start_campaign
 
 
 class CampaignForm(forms.ModelForm):

@@ -25,13 +25,19 @@ resubscribe such an address.
 import logging
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
+from django.core.validators import validate_ipv46_address
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from observatory.emails import absolute_url, send_templated_email
+from wagtail.users.models import UserProfile
+
+from cities.models import CityPage, CityTeam
+from core.emails import absolute_url, send_templated_email
+from core.public_forms import client_address
 
 from .models import Audience, ConsentEvent, Subscriber, SubscriberStatus
 
@@ -63,7 +69,6 @@ def supported_language(code, default="en"):
 
 def member_city(name):
     """The member city called ``name`` in any language (its original page), or None."""
-    from cities.models import CityPage
 
     name = (name or "").strip()
     if not name:
@@ -81,12 +86,9 @@ def member_city(name):
 
 def client_details(request):
     """(IP address, user agent) of a request, for consent events."""
-    from observatory.public_forms import client_address
 
     address = client_address(request) if request is not None else ""
     try:
-        from django.core.validators import validate_ipv46_address
-
         validate_ipv46_address(address)
     except Exception:  # noqa: BLE001 - "unknown" or anything else that is not an address
         address = None
@@ -238,7 +240,6 @@ def confirm_subscription(token, request):
         if later.filter(action=ConsentEvent.Action.WITHDRAW).exists():
             raise ConfirmationRefused
         details = data["d"]
-        from cities.models import CityPage
 
         subscriber.language = supported_language(details.get("language"), subscriber.language)
         subscriber.name = str(details.get("name") or subscriber.name)[:200]
@@ -330,13 +331,11 @@ def campaign_subscribers(campaign):
 
 
 def _team_of(user):
-    from cities.models import CityTeam
 
     return CityTeam.objects.filter(group__user=user).order_by("pk").first()
 
 
 def _team_city(team):
-    from cities.models import CityPage
 
     return (
         CityPage.objects.filter(translation_key=team.city_key, alias_of__isnull=True)
@@ -346,7 +345,6 @@ def _team_city(team):
 
 
 def _profile_language(user):
-    from wagtail.users.models import UserProfile
 
     profile = UserProfile.objects.filter(user=user).first()
     return supported_language(profile.preferred_language if profile else "", "en")
@@ -432,9 +430,6 @@ def sync_city_contacts():
 
     Returns (contacts now, flags cleared).
     """
-    from django.contrib.auth import get_user_model
-
-    from cities.models import CityTeam
 
     User = get_user_model()
     members = User.objects.filter(
@@ -465,9 +460,6 @@ def sync_city_contacts():
 
 def on_groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """m2m_changed on User.groups: sync the users whose city-team membership changed."""
-    from django.contrib.auth import get_user_model
-
-    from cities.models import CityTeam
 
     if action == "pre_clear" and reverse:
         # group.user_set.clear(): remember who was in it, post_clear has no pk_set.

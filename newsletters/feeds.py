@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
-from home.open_data import Dataset, LanguageFeed
+from core.open_data import Dataset, LanguageFeed
 
 from .models import NewsletterIndexPage, NewsletterPage
 

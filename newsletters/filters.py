@@ -8,11 +8,12 @@ from wagtail.admin.filters import WagtailFilterSet
 import django_filters
 from django_countries import countries
 
+from cities.models import CityPage
+
 from .models import Subscriber, SubscriberStatus
 
 
 def city_choices(request=None):
-    from cities.models import CityPage
 
     return CityPage.objects.filter(
         pk__in=Subscriber.objects.exclude(city=None).values("city")

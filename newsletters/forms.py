@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
 
-from observatory.public_forms import PublicFormMixin
+from core.public_forms import PublicFormMixin
 
-from .contacts import LANGUAGE_CODES
+from .contacts import LANGUAGE_CODES, request_subscription
 
 #: The version of the consent text below: change it whenever the text changes.
 CONSENT_VERSION = "2026-11"
@@ -115,7 +115,6 @@ class SubscribeForm(PublicFormMixin, forms.Form):
         return safe_source_path(self.cleaned_data.get("source_url"))
 
     def save(self):
-        from .contacts import request_subscription
 
         path = self.cleaned_data.get("source_url") or self.request.get_full_path()
         return request_subscription(

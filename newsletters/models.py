@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,10 @@ from wagtail.search import index
 
 from django_countries.fields import CountryField
 
-from home.blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock
+from core.emails import absolute_url
+
+from .rendering import render_newsletter
 
 
 class SubscriberStatus(models.TextChoices):
@@ -85,7 +89,6 @@ class Subscriber(models.Model):
 
     def unsubscribe_url(self):
         """The one-click unsubscribe address (RFC 8058), in the subscriber's language."""
-        from observatory.emails import absolute_url
 
         with translation.override(self.language):
             return absolute_url(reverse("newsletter_unsubscribe", args=[self.token]))
@@ -196,10 +199,6 @@ class NewsletterPage(Page):
     def serve_preview(self, request, mode_name):
         """Editors preview the email itself, in this page's language."""
         if mode_name == "email":
-            from django.http import HttpResponse
-
-            from .rendering import render_newsletter
-
             return HttpResponse(render_newsletter(self).html)
         return super().serve_preview(request, mode_name)
 
@@ -397,3 +396,19 @@ class ReminderSent(models.Model):
 
     def __str__(self):
         return f"{self.rule} {self.year} → {self.subscriber_id}"
+
+
+def matching_delivery(message_id, metadata=None):
+    """The campaign delivery an event is about: by metadata["delivery_id"], else message id."""
+    metadata = metadata if isinstance(metadata, dict) else {}
+    delivery_id = metadata.get("delivery_id")
+    if delivery_id not in (None, ""):
+        try:
+            delivery = Delivery.objects.filter(pk=int(delivery_id)).first()
+        except (TypeError, ValueError):
+            delivery = None
+        if delivery is not None:
+            return delivery
+    if message_id:
+        return Delivery.objects.filter(message_id=message_id).order_by("-pk").first()
+    return None

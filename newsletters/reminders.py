@@ -13,8 +13,9 @@ from django.utils import formats, timezone, translation
 
 from wagtail.models import Locale
 
-from capitals.models import current_capital, next_international_day
-from observatory.emails import build_email
+from capitals.models import current_capital
+from core.dates import next_international_day
+from core.emails import build_email
 
 from .models import DeliveryStatus, ReminderRule, ReminderSent, Subscriber
 from .sending import list_headers

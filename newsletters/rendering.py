@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.html import strip_tags
 
 import mrml
 
-from observatory.emails import absolute_url
+from core.emails import absolute_url
+from core.text import html_to_text
 
 UNSUBSCRIBE_PLACEHOLDER = "%%UNSUBSCRIBE_URL%%"
 
@@ -40,21 +40,6 @@ def absolutize(markup):
     """Relative links and images of rich text made absolute (emails have no base URL)."""
     base = settings.BASE_URL.rstrip("/")
     return re.sub(r'(href|src)="/(?!/)', rf'\1="{base}/', markup)
-
-
-def html_to_text(markup):
-    """Rich text as readable plain text: paragraphs, list items, links with their address."""
-    markup = re.sub(
-        r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>',
-        lambda m: f"{m.group(2)} ({m.group(1)})" if m.group(1) not in m.group(2) else m.group(2),
-        markup,
-        flags=re.S,
-    )
-    markup = re.sub(r"<li[^>]*>", "\n- ", markup)
-    markup = re.sub(r"<br\s*/?>", "\n", markup)
-    markup = re.sub(r"</(p|h\d|ul|ol|blockquote)>", "\n\n", markup)
-    text = html.unescape(strip_tags(markup))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()
 
 
 def _image_url(image, spec="width-1200"):

@@ -16,7 +16,8 @@ import json
 
 from django.db import IntegrityError, transaction
 
-from .models import Delivery, EmailEvent
+from .models import EmailEvent, matching_delivery
+from .tasks import process_email_event
 
 #: Events that change something: the rest (delivered, opened…) are only stored.
 ACTIONABLE = {"bounced", "complained", "rejected", "unsubscribed"}
@@ -46,22 +47,6 @@ def json_safe(value):
         return {"repr": repr(value)[:10000]}
 
 
-def matching_delivery(message_id, metadata=None):
-    """The campaign delivery an event is about: by metadata["delivery_id"], else message id."""
-    metadata = metadata if isinstance(metadata, dict) else {}
-    delivery_id = metadata.get("delivery_id")
-    if delivery_id not in (None, ""):
-        try:
-            delivery = Delivery.objects.filter(pk=int(delivery_id)).first()
-        except (TypeError, ValueError):
-            delivery = None
-        if delivery is not None:
-            return delivery
-    if message_id:
-        return Delivery.objects.filter(message_id=message_id).order_by("-pk").first()
-    return None
-
-
 def normalized(event):
     """What anymail understood of the event (kept beside the ESP's raw payload)."""
     return json_safe(
@@ -78,8 +63,6 @@ def normalized(event):
 
 def store_tracking_event(sender, event, esp_name, **kwargs):
     """anymail.signals.tracking receiver: store once, then enqueue the processing."""
-    from .tasks import process_email_event
-
     key = event_key(event, esp_name)
     if EmailEvent.objects.filter(event_id=key).exists():
         return None

@@ -2,11 +2,7 @@ from django.apps import AppConfig
 
 
 class ObservatoryConfig(AppConfig):
+    """The project's runtime: settings, Celery, health and the rate-limit table."""
+
     name = "observatory"
     verbose_name = "Observatory"
-
-    def ready(self):
-        # Runs after wagtail.admin's ready(), which connects the handlers replaced here.
-        from initiatives.moderation import connect_signals
-
-        connect_signals()

@@ -1,34 +1,11 @@
 """Background-job backends that hand Wagtail's and wagtail-localize's work to Celery."""
 
-from django.apps import apps
-from django.db import models
-
 from django_tasks import TaskResult, TaskResultStatus
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.utils import get_module_path, get_random_id
 
-_MODEL_MARK = "__model__"
-
-
-def encode_arguments(value):
-    """Make job arguments JSON-safe: model instances travel as (label, pk)."""
-    if isinstance(value, models.Model):
-        return {_MODEL_MARK: value._meta.label, "pk": value.pk}
-    if isinstance(value, (list, tuple)):
-        return [encode_arguments(item) for item in value]
-    if isinstance(value, dict):
-        return {key: encode_arguments(item) for key, item in value.items()}
-    return value
-
-
-def decode_arguments(value):
-    if isinstance(value, dict) and _MODEL_MARK in value:
-        return apps.get_model(value[_MODEL_MARK])._default_manager.get(pk=value["pk"])
-    if isinstance(value, list):
-        return [decode_arguments(item) for item in value]
-    if isinstance(value, dict):
-        return {key: decode_arguments(item) for key, item in value.items()}
-    return value
+from .task_arguments import encode_arguments
+from .tasks import run_callable, run_django_task
 
 
 class CeleryBackend(BaseTaskBackend):
@@ -40,8 +17,6 @@ class CeleryBackend(BaseTaskBackend):
     """
 
     def enqueue(self, task, args, kwargs):
-        from .tasks import run_django_task
-
         self.validate_task(task)
         result = TaskResult(
             task=task,
@@ -71,8 +46,6 @@ class LocalizeJobBackend:
         self.options = options
 
     def enqueue(self, func, args, kwargs):
-        from .tasks import run_callable
-
         run_callable.delay_on_commit(
             get_module_path(func), encode_arguments(list(args)), encode_arguments(kwargs)
         )

@@ -7,7 +7,7 @@ from django.utils.module_loading import import_string
 
 from celery import shared_task
 
-from .task_backends import decode_arguments
+from .task_arguments import decode_arguments
 
 
 @shared_task

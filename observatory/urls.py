@@ -1,4 +1,7 @@
-"""URLs: the admin and machine endpoints unprefixed, the public site under /<language>/."""
+"""URLs: the admin and machine endpoints unprefixed, the public site under /<language>/.
+
+Apps are included by name, never imported: the project sits below every app.
+"""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -6,12 +9,7 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-
-from home.open_data import open_data
-from home.sitemaps import MultilingualSitemap
-from home.views import robots_txt
 
 from .api import api_router
 from .health import healthz
@@ -23,8 +21,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # The email service's tracking webhook (django-anymail, authenticated by its secret).
     path("webhooks/anymail/", include("anymail.urls")),
-    path("robots.txt", robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("", include("home.urls")),
 ]
 
 if settings.DEBUG:
@@ -42,15 +39,16 @@ urlpatterns += i18n_patterns(
     path("my-city/", include("cities.urls_portal")),
     path("my-city/initiatives/", include("initiatives.urls_portal")),
     path("my-city/signatures/", include("summits.urls_portal")),
-    path("my-city/capital/", include("capitals.urls_capital")),
-    path("my-city/events/", include("capitals.urls_portal")),
+    path("my-city/capital/", include("capitals.urls_portal")),
+    path("my-city/events/", include("international_day.urls_portal")),
     path("newsletters/", include("newsletters.urls")),
     # Open data: each app serves its own data under one prefix, before the page tree.
-    path("open-data/", open_data, name="open_data"),
-    path("open-data/", include("cities.urls")),
-    path("open-data/", include("initiatives.urls")),
-    path("open-data/", include("summits.urls")),
-    path("open-data/", include("capitals.urls")),
+    path("open-data/", include("core.urls_open_data")),
+    path("open-data/", include("cities.urls_open_data")),
+    path("open-data/", include("initiatives.urls_open_data")),
+    path("open-data/", include("summits.urls_open_data")),
+    path("open-data/", include("capitals.urls_open_data")),
+    path("open-data/", include("international_day.urls_open_data")),
     path("open-data/", include("newsletters.urls_open_data")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

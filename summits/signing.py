@@ -23,10 +23,10 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import get_language, gettext
 
 from cities.accounts import city_for_user
-from observatory.emails import absolute_url, send_templated_email
+from core.emails import absolute_url, send_templated_email
 
 from .forms import SignatureForm
-from .models import Signature
+from .models.signatures import Signature
 
 logger = logging.getLogger(__name__)
 

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from . import portal
+from . import portal_views
 
 urlpatterns = [
-    path("<int:signature_id>/upgrade/", portal.signature_upgrade, name="signature_upgrade"),
+    path("<int:signature_id>/upgrade/", portal_views.signature_upgrade, name="signature_upgrade"),
 ]

@@ -25,8 +25,8 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 import django_filters
 
-from .forms import SignatureImportForm, declaration_choices
 from .models import DeclarationPage, Signature, SignatureKind
+from .signature_import import SignatureImportForm, declaration_choices
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 

@@ -9,10 +9,11 @@ from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
-from capitals.models import CapitalIndexPage, CapitalPage, InternationalDayPage
+from capitals.models import CapitalIndexPage, CapitalPage
 from cities.models import CityIndexPage, CityPage
 from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage
+from international_day.models import InternationalDayPage
 from newsletters.models import NewsletterIndexPage, NewsletterPage
 from summits.models import DeclarationPage, SummitIndexPage, SummitPage
 

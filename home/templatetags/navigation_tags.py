@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
 
-from home.structured_data import json_ld
+from core.structured_data import json_ld
 
 register = template.Library()
 

@@ -2,12 +2,12 @@
 
 from django import template
 
+from core.text import html_to_text as convert
+
 register = template.Library()
 
 
 @register.filter
 def html_to_text(value):
     """Rich text as readable plain text (paragraphs, list items, links with their address)."""
-    from newsletters.rendering import html_to_text as convert
-
-    return convert(str(value or ""))
+    return convert(value)

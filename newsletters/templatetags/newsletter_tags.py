@@ -2,6 +2,8 @@
 
 from django import template
 
+from ..forms import SubscribeForm
+
 register = template.Library()
 
 
@@ -14,7 +16,6 @@ def next_form_id(request):
 
 
 def fresh_form(request):
-    from ..forms import SubscribeForm
 
     form_id = next_form_id(request)
     source = request.get_full_path() if request is not None else ""

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "cities",
     "initiatives",
     "capitals",
+    "international_day",
     "newsletters",
     "search",
     "wagtail_localize",
@@ -69,8 +70,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    # Last, so its ready() runs after Wagtail's (it replaces Wagtail's workflow emails).
     "observatory",
+    # Last, so its ready() runs after Wagtail's (it replaces Wagtail's workflow emails).
+    "core",
 ]
 
 MIDDLEWARE = [
@@ -242,19 +244,19 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 # Exactly one beat runs (docker-compose: the `beat` service). Due times live in the
 # database; these periodic tasks move them forward.
-CELERY_IMPORTS = ["newsletters.campaign_tasks"]
+CELERY_IMPORTS = ["newsletters.tasks"]
 CELERY_BEAT_SCHEDULE = {
     "start-due-campaigns": {
-        "task": "newsletters.campaign_tasks.start_due_campaigns",
+        "task": "newsletters.tasks.start_due_campaigns",
         "schedule": 60.0,
     },
-    "sweep-deliveries": {"task": "newsletters.campaign_tasks.sweep_deliveries", "schedule": 60.0},
+    "sweep-deliveries": {"task": "newsletters.tasks.sweep_deliveries", "schedule": 60.0},
     "create-16-may-recap": {
-        "task": "capitals.tasks.create_yearly_recap",
+        "task": "international_day.tasks.create_yearly_recap",
         "schedule": 60.0 * 60 * 24,  # daily; creates the recap from 17 May to 30 June
     },
     "send-due-reminders": {
-        "task": "newsletters.campaign_tasks.send_due_reminders",
+        "task": "newsletters.tasks.send_due_reminders",
         # Every hour: a reminder missed by an outage still goes out the same day.
         "schedule": 60.0 * 60,
     },

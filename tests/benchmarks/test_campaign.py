@@ -14,9 +14,9 @@ from django.utils import timezone
 import pytest
 
 from home.demo import ensure_home_pages, ensure_locales
-from newsletters.campaign_tasks import start_campaign
 from newsletters.factories import NewsletterIndexPageFactory, NewsletterPageFactory
 from newsletters.models import Campaign, Subscriber, SubscriberStatus
+from newsletters.tasks import start_campaign
 from tests.integration.conftest import SMTPSink, WorkerProcess, redis_answers, wait_for
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(1800)]

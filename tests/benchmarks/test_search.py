@@ -20,7 +20,7 @@ import pytest
 
 from cities.factories import CityIndexPageFactory, CityPageFactory
 from initiatives.models import InitiativeKind, InitiativePage
-from search.initiatives import search_initiatives
+from initiatives.search import search_initiatives
 from search.queries import search_site, suggest
 from tests.benchmarks.conftest import measure
 

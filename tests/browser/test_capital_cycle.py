@@ -8,10 +8,10 @@ from django.utils import timezone
 
 import pytest
 
-from capitals.cycle import CapitalApplication, CapitalCall, CapitalCriterion, ensure_jury_group
-from capitals.events import CityEvent
+from capitals.cycle import ensure_jury_group
 from capitals.factories import CapitalIndexPageFactory
-from capitals.models import CapitalPage
+from capitals.models import CapitalApplication, CapitalCall, CapitalCriterion, CapitalPage
+from international_day.models import CityEvent
 from summits.factories import DeclarationPageFactory, SummitIndexPageFactory, SummitPageFactory
 from summits.models import Signature, SignatureKind
 from tests.browser.conftest import screenshot

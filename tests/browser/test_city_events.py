@@ -10,9 +10,9 @@ from wagtail.models import Page
 import pytest
 from PIL import Image as PILImage
 
-from capitals.events import CityEvent, campaign_year
-from capitals.models import InternationalDayPage
+from core.dates import campaign_year
 from home.demo import publish_everywhere
+from international_day.models import CityEvent, InternationalDayPage
 from tests.browser.conftest import screenshot
 from tests.cities.portal import (
     PASSWORD,

@@ -6,8 +6,8 @@ from django.core import mail
 
 import pytest
 
-from capitals.factories import InternationalDayPageFactory
 from home.demo import publish_everywhere
+from international_day.factories import InternationalDayPageFactory
 from newsletters.models import Subscriber, SubscriberStatus
 from tests.browser.conftest import screenshot
 

@@ -10,7 +10,6 @@ import pytest
 
 from home.demo import translate
 from newsletters import sending
-from newsletters.campaign_tasks import send_campaign_batch, start_campaign, sweep_deliveries
 from newsletters.factories import NewsletterIndexPageFactory, NewsletterPageFactory
 from newsletters.models import (
     Audience,
@@ -25,6 +24,7 @@ from newsletters.models import (
 )
 from newsletters.reminders import send_due_reminders
 from newsletters.rendering import render_newsletter
+from newsletters.tasks import send_campaign_batch, start_campaign, sweep_deliveries
 
 pytestmark = pytest.mark.django_db
 
@@ -195,7 +195,7 @@ def test_a_failing_email_service_is_retried_then_marked_failed(
 
 
 def test_campaigns_wait_in_the_database_until_due(newsletter, audience_of_five):
-    from newsletters.campaign_tasks import start_due_campaigns
+    from newsletters.tasks import start_due_campaigns
 
     later = Campaign.objects.create(
         newsletter=newsletter, send_at=timezone.now() + datetime.timedelta(days=20)

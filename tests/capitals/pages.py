@@ -11,14 +11,11 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from capitals.factories import (
-    CapitalIndexPageFactory,
-    CapitalPageFactory,
-    InternationalDayPageFactory,
-)
-from capitals.models import next_international_day
+from capitals.factories import CapitalIndexPageFactory, CapitalPageFactory
 from cities.models import CityIndexPage, CityPage
+from core.dates import next_international_day
 from initiatives.models import InitiativePage
+from international_day.factories import InternationalDayPageFactory
 
 _numbers = itertools.count(1)
 

@@ -8,16 +8,16 @@ from django.utils import timezone
 
 import pytest
 
-from capitals.cycle import (
+from capitals.cycle import ensure_jury_group
+from capitals.factories import CapitalIndexPageFactory
+from capitals.models import (
     CapitalApplication,
     CapitalCall,
     CapitalCriterion,
+    CapitalPage,
     CapitalScore,
     JurorDeclaration,
-    ensure_jury_group,
 )
-from capitals.factories import CapitalIndexPageFactory
-from capitals.models import CapitalPage
 from summits.factories import DeclarationPageFactory, SummitIndexPageFactory, SummitPageFactory
 from summits.models import Signature, SignatureKind
 from tests.cities.portal import PASSWORD, city_directory_everywhere, city_everywhere, member
@@ -246,7 +246,7 @@ def test_dashboard_panel_shows_the_cycle(client, world, two_applications):
 
 
 def test_demo_opens_a_call_for_the_year_after_the_demo_capitals(world):
-    from capitals.cycle import load_demo_call
+    from capitals.demo import load_demo_call
 
     CapitalCall.objects.all().delete()
     call = load_demo_call()

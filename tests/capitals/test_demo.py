@@ -5,8 +5,9 @@ from wagtail.models import Page
 import pytest
 
 from capitals.demo import DEMO_CAPITAL_YEARS, load_capitals
-from capitals.models import CapitalIndexPage, CapitalPage, InternationalDayPage
+from capitals.models import CapitalIndexPage, CapitalPage
 from home.models import StandardPage
+from international_day.models import InternationalDayPage
 
 from .pages import make_city
 

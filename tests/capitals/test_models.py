@@ -9,14 +9,10 @@ from wagtail.models import Page
 
 import pytest
 
-from capitals.models import (
-    CapitalIndexPage,
-    CapitalPage,
-    InternationalDayPage,
-    international_day_countdown,
-    next_international_day,
-)
+from capitals.models import CapitalIndexPage, CapitalPage, next_international_day
+from core.dates import international_day_countdown
 from home.models import HomePage, StandardPage
+from international_day.models import InternationalDayPage
 
 from .pages import make_capital, make_capital_index, make_city, translate
 

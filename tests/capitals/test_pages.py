@@ -11,7 +11,7 @@ from django.utils import translation
 
 import pytest
 
-from capitals.models import international_day_countdown
+from core.dates import international_day_countdown
 
 from .pages import (
     make_capital,

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 
 from cities.accounts import add_city_member
 from cities.factories import CityIndexPageFactory, CityPageFactory, ThemeFactory
+from core.moderation import MODERATORS, ensure_moderation_workflow
 from home.demo import publish_everywhere
-from initiatives.moderation import MODERATORS, ensure_moderation_workflow
 
 
 def city_directory_everywhere(home, locales):

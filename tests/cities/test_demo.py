@@ -4,8 +4,8 @@ from wagtail_localize.models import Translation
 
 import pytest
 
-from cities.demo import load_cities, load_themes
 from cities.models import CityIndexPage, CityPage, Continent, Theme
+from initiatives.demo import load_cities, load_themes
 from initiatives.models import InitiativeIndexPage, InitiativeKind, InitiativePage
 
 

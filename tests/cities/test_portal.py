@@ -12,8 +12,8 @@ import pytest
 
 from cities.accounts import city_for_user, ensure_city_team
 from cities.forms import LoginForm, PasswordResetForm
+from cities.invitations import INVITATION_SALT, invitation_token
 from cities.models import CityInvitation, CityPage, CityTeam
-from cities.portal_views import INVITATION_SALT, invitation_token
 from tests.cities.portal import city_directory_everywhere, city_everywhere, member, started_long_ago
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -216,7 +216,7 @@ def test_city_users_cannot_enter_the_admin(cities, client):
 
 
 def test_profile_changes_go_to_review_not_live(cities, client):
-    from initiatives.moderation import ensure_moderation_workflow
+    from core.moderation import ensure_moderation_workflow
 
     ensure_moderation_workflow()
     member(cities["duesseldorf"], "staff@duesseldorf.test")

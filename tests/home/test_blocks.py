@@ -6,7 +6,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 import pytest
 
-from home.blocks import (
+from core.blocks import (
     BaseStreamBlock,
     CallToActionBlock,
     CaptionedImageBlock,

@@ -71,7 +71,7 @@ def test_organization_json_ld_is_valid_and_nonced(client, home_page):
 
 
 def test_json_ld_cannot_break_out_of_its_script():
-    from home.structured_data import json_ld
+    from core.structured_data import json_ld
 
     text = json_ld({"name": "</script><script>alert(1)</script> & <!--"})
     assert "</script>" not in text

@@ -12,9 +12,9 @@ from wagtail.models import WorkflowState
 import pytest
 from PIL import Image as PILImage
 
+from core.uploads import DOCUMENT_MESSAGES, IMAGE_MESSAGES
 from initiatives.models import InitiativeKind, InitiativePage
 from initiatives.submission import State, initiative_state
-from observatory.uploads import DOCUMENT_MESSAGES, IMAGE_MESSAGES
 from tests.cities.portal import (
     city_directory_everywhere,
     city_everywhere,
@@ -332,7 +332,7 @@ def test_bad_image_error_is_in_the_users_language(city_client, portal):
 
 
 def test_huge_images_are_refused(city_client, portal, monkeypatch):
-    import observatory.uploads as uploads
+    import core.uploads as uploads
 
     monkeypatch.setattr(uploads, "IMAGE_MAX_PIXELS", 1000)
     response = submit(

@@ -7,7 +7,6 @@ from django.utils import timezone
 import pytest
 
 from home.demo import ensure_home_pages, ensure_locales, translate
-from newsletters.campaign_tasks import send_due_reminders, start_campaign
 from newsletters.factories import NewsletterIndexPageFactory, NewsletterPageFactory
 from newsletters.models import (
     Campaign,
@@ -16,6 +15,7 @@ from newsletters.models import (
     Subscriber,
     SubscriberStatus,
 )
+from newsletters.tasks import send_due_reminders, start_campaign
 from tests.integration.conftest import message_text, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)

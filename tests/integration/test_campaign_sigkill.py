@@ -12,9 +12,9 @@ from django.utils import timezone
 import pytest
 
 from home.demo import ensure_home_pages, ensure_locales
-from newsletters.campaign_tasks import start_campaign, sweep_deliveries
 from newsletters.factories import NewsletterIndexPageFactory, NewsletterPageFactory
 from newsletters.models import Campaign, Delivery, DeliveryStatus, Subscriber, SubscriberStatus
+from newsletters.tasks import start_campaign, sweep_deliveries
 from tests.integration.conftest import SMTPSink, WorkerProcess, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)

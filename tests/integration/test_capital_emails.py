@@ -7,8 +7,9 @@ from django.utils import timezone
 
 import pytest
 
-from capitals.cycle import CapitalApplication, CapitalCall, CapitalCriterion, designate
+from capitals.cycle import designate
 from capitals.factories import CapitalIndexPageFactory
+from capitals.models import CapitalApplication, CapitalCall, CapitalCriterion
 from home.demo import ensure_home_pages, ensure_locales
 from tests.cities.portal import city_directory_everywhere, city_everywhere, member
 from tests.integration.conftest import message_text

@@ -10,9 +10,8 @@ from django.test import Client
 
 import pytest
 
-from capitals.events import CityEvent
 from home.demo import ensure_home_pages, ensure_locales
-from tests.capitals.test_events import form_data
+from international_day.models import CityEvent
 from tests.cities.portal import (
     PASSWORD,
     city_directory_everywhere,
@@ -21,6 +20,7 @@ from tests.cities.portal import (
     moderator,
 )
 from tests.integration.conftest import message_text
+from tests.international_day.test_events import form_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

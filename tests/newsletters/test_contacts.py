@@ -7,7 +7,7 @@ from django.test import RequestFactory
 import pytest
 
 from cities.accounts import ensure_city_team
-from newsletters.blocks import SubscribeBlock
+from core.blocks import SubscribeBlock
 from newsletters.models import Audience, Subscriber, SubscriberStatus
 from tests.cities.portal import city_directory_everywhere, city_everywhere, member
 from tests.newsletters.builders import subscriber
@@ -89,7 +89,7 @@ def test_the_block_and_the_tag_render_a_fresh_form_in_the_language(home_page):
 
 
 def test_the_international_day_page_has_the_form(home_page, client):
-    from capitals.factories import InternationalDayPageFactory
+    from international_day.factories import InternationalDayPageFactory
 
     page = InternationalDayPageFactory(parent=home_page)
     page.save_revision().publish()

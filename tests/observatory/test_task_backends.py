@@ -5,7 +5,7 @@ from django.test import override_settings
 
 from wagtail.models import Locale, Page, ReferenceIndex
 
-from observatory.task_backends import decode_arguments, encode_arguments
+from observatory.task_arguments import decode_arguments, encode_arguments
 
 CELERY_TASKS = {"default": {"BACKEND": "observatory.task_backends.CeleryBackend"}}
 

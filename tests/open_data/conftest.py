@@ -10,8 +10,8 @@ from wagtail.models import Page
 import pytest
 
 from capitals.factories import CapitalIndexPageFactory, CapitalPageFactory
-from capitals.models import next_international_day
 from cities.factories import CityIndexPageFactory, CityPageFactory, ThemeFactory
+from core.dates import next_international_day
 from initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
 from summits.factories import DeclarationPageFactory, SummitIndexPageFactory, SummitPageFactory
 from summits.models import Signature, SignatureKind

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from capitals.calendars import YEARS_AHEAD, registered_events
-from capitals.models import next_international_day
-from summits.calendars import city_timezone
+from core.dates import next_international_day
+from core.time_zones import city_time_zone
+from international_day.calendars import YEARS_AHEAD, registered_events
 
 
 def calendar(client, url):
@@ -96,7 +96,7 @@ def test_host_city_timezone(country, latitude, longitude, zone):
     city = SimpleNamespace(
         country=SimpleNamespace(code=country), latitude=latitude, longitude=longitude
     )
-    assert city_timezone(city, datetime.date(2019, 8, 30)).key == zone
+    assert city_time_zone(city, datetime.date(2019, 8, 30)).key == zone
 
 
 def test_summit_without_host_city_has_floating_times(client, world):

@@ -29,7 +29,7 @@ def test_open_data_page_lists_each_summit(client, world):
 
 
 def test_every_listed_endpoint_answers(client, world):
-    from home.open_data import all_datasets
+    from core.open_data import all_datasets
 
     response = client.get("/en/open-data/")
     for dataset in all_datasets(response.wsgi_request):

@@ -7,7 +7,7 @@ import pytest
 from cities.factories import CityIndexPageFactory, CityPageFactory
 from initiatives.factories import InitiativePageFactory
 from initiatives.models import InitiativeKind, InitiativePage
-from search.initiatives import search_initiatives
+from initiatives.search import search_initiatives
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,9 @@ import time
 
 import pytest
 
+from core.full_text import accent_pattern, fallback_ids
 from search.queries import (
-    accent_pattern,
     clean_query,
-    fallback_ids,
     fold,
     highlight,
     query_terms,

@@ -667,7 +667,7 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
     ],
 )
 def test_documents_accepted_by_content(name, content, kind):
-    from observatory.uploads import validate_document
+    from core.uploads import validate_document
 
     assert validate_document(SimpleUploadedFile(name, content)) == kind
 
@@ -688,7 +688,7 @@ def test_documents_accepted_by_content(name, content, kind):
 def test_documents_refused_with_a_clear_message(name, content, code):
     from django.core.exceptions import ValidationError
 
-    from observatory.uploads import validate_document
+    from core.uploads import validate_document
 
     with pytest.raises(ValidationError) as error:
         validate_document(SimpleUploadedFile(name, content))
@@ -699,7 +699,7 @@ def test_documents_refused_with_a_clear_message(name, content, code):
 def test_documents_over_20_mb_are_refused():
     from django.core.exceptions import ValidationError
 
-    from observatory.uploads import validate_document
+    from core.uploads import validate_document
 
     big = SimpleUploadedFile("decision.pdf", pdf_bytes() + b"0" * (20 * 1024 * 1024))
     with pytest.raises(ValidationError) as error:
@@ -712,7 +712,7 @@ def test_documents_over_20_mb_are_refused():
     ("name", "image_format"), [("a.jpg", "JPEG"), ("a.png", "PNG"), ("a.webp", "WEBP")]
 )
 def test_images_accepted(name, image_format):
-    from observatory.uploads import validate_image
+    from core.uploads import validate_image
 
     upload = SimpleUploadedFile(name, image_bytes(image_format))
     assert validate_image(upload) == image_format
@@ -736,7 +736,7 @@ def test_images_accepted(name, image_format):
 def test_images_refused_with_a_clear_message(name, content, code):
     from django.core.exceptions import ValidationError
 
-    from observatory.uploads import validate_image
+    from core.uploads import validate_image
 
     with pytest.raises(ValidationError) as error:
         validate_image(SimpleUploadedFile(name, content))
@@ -747,7 +747,7 @@ def test_images_refused_with_a_clear_message(name, content, code):
 def test_images_over_10_mb_are_refused():
     from django.core.exceptions import ValidationError
 
-    from observatory.uploads import validate_image
+    from core.uploads import validate_image
 
     with pytest.raises(ValidationError) as error:
         validate_image(SimpleUploadedFile("a.png", b"\x89PNG" + b"0" * (10 * 1024 * 1024 + 1)))

@@ -1,0 +1,33 @@
+"""What the Capitals add to pages below them (``core.sections``)."""
+
+from wagtail import hooks
+
+from core.sections import CITY_BADGES, CITY_PAGE, DEMO_CONTENT, HOME_PAGE
+
+from . import demo
+from .badges import capital_badges
+from .models import CapitalPage, current_capital
+
+
+@hooks.register(HOME_PAGE, order=20)
+def home_page_capital(page, request):
+    return {"capital": current_capital(page.locale)}
+
+
+@hooks.register(CITY_PAGE, order=30)
+def city_page_capital_years(page, request):
+    """The Capital pages of the city, in the page's language."""
+    return {
+        "capital_years": CapitalPage.objects.live()
+        .filter(city__translation_key=page.translation_key, locale=page.locale)
+        .order_by("-year")
+    }
+
+
+hooks.register(CITY_BADGES, capital_badges, order=20)
+
+
+@hooks.register(DEMO_CONTENT, order=30)
+def capitals_and_call(world):
+    """Capitals, "About" and an open Capital call"""
+    demo.load(world)

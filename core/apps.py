@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """What every app shares: blocks, emails, uploads, CSV, moderation, i18n and sections."""
+
+    name = "core"
+    verbose_name = "Observatory core"
+
+    def ready(self):
+        # Listed after wagtail.admin in INSTALLED_APPS: its ready() connects the
+        # workflow email handlers that these replace.
+        from .moderation import connect_signals
+
+        connect_signals()

@@ -1,0 +1,174 @@
+"""Full text over pages: clean a visitor's query, match it with or without accents.
+
+The search backend (modelsearch's database backend) ranks the matches. SQLite's
+FTS5 tokenizer already ignores accents; PostgreSQL's text search does not (no
+unaccent extension is assumed), so there a fallback also matches titles and
+short texts with a regular expression per word that accepts every accented form
+of its letters, and its pages come after the ranked ones. On SQLite the fallback
+runs only when FTS finds nothing (it then also finds parts of words). The site
+search (``search``) and the initiative index (``initiatives.search``) use it.
+"""
+
+import re
+import unicodedata
+
+from django.apps import apps
+from django.db import connection
+from django.db.models import Q
+
+from wagtail.models import Page
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+MAX_RESULTS = 500
+# Accented letters the fallback matches for their plain letter. Upper case too:
+# case-insensitive matching of a database with the C collation only folds ASCII.
+_LOWER_ACCENTED = "àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöøōőùúûüūůűųýÿžźżšśřťľĺłğşțș"
+_LOWER_PLAIN = "aaaaaaaaacccdeeeeeeeeiiiiiinnnoooooooouuuuuuuuyyzzzssrtlllgsts"
+ACCENTED = _LOWER_ACCENTED + _LOWER_ACCENTED.upper()
+UNACCENTED = _LOWER_PLAIN + _LOWER_PLAIN
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# Characters that only carry meaning to a query parser: treated as spaces.
+OPERATORS = re.compile(r"[\"'`*^~:()\[\]{}<>|\\;=+!?&@#$%]")
+
+
+def clean_query(raw):
+    """The query as a visitor may type it, made safe: short, printable, few terms."""
+    text = CONTROL_CHARACTERS.sub(" ", str(raw or ""))[: MAX_QUERY_LENGTH * 4]
+    text = unicodedata.normalize("NFC", text)
+    terms = text.split()[:MAX_TERMS]
+    return " ".join(terms)[:MAX_QUERY_LENGTH].strip()
+
+
+def fold(text):
+    """Lower case without accents: ``Équipe`` → ``equipe``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def query_terms(query):
+    """The words of a query worth matching: operators dropped, accents folded."""
+    terms, seen = [], set()
+    for word in OPERATORS.sub(" ", query).split():
+        if any(char.isalnum() for char in word) and fold(word) not in seen:
+            seen.add(fold(word))
+            terms.append(word)
+    return terms[:MAX_TERMS]
+
+
+def model_class(label):
+    return apps.get_model(label)
+
+
+def visible_pages(locale=None):
+    """Pages anyone may find: live, without view restrictions, of ``locale`` if given."""
+    pages = Page.objects.live().public().exclude(depth=1)
+    if locale is not None:
+        pages = pages.filter(locale=locale)
+    return pages
+
+
+# Each unaccented letter and the accented letters it stands for, in both cases.
+ACCENT_VARIANTS = {}
+for _accented, _plain in zip(ACCENTED, UNACCENTED, strict=True):
+    ACCENT_VARIANTS.setdefault(_plain, {_plain, _plain.upper()}).add(_accented)
+
+
+def accent_pattern(term):
+    """A case-insensitive regular expression matching ``term`` with or without accents.
+
+    ``equipe`` → ``[eéèêë…]quip[eéèêë…]``: PostgreSQL's ``~*`` and SQLite's REGEXP
+    both understand it, and it is much faster than folding every row in SQL.
+    """
+    parts = []
+    for char in fold(term):
+        variants = ACCENT_VARIANTS.get(char)
+        parts.append(f"[{''.join(sorted(variants))}]" if variants else re.escape(char))
+    return "".join(parts)
+
+
+# Plain-text fields the accent-insensitive fallback reads, besides title and search_description.
+FALLBACK_FIELDS = {
+    "initiatives.InitiativePage": ("summary",),
+    "initiatives.InitiativeIndexPage": ("introduction",),
+    "cities.CityPage": ("mayor",),
+    "cities.CityIndexPage": ("introduction",),
+    "summits.SummitIndexPage": ("introduction",),
+    "summits.SummitPage": ("introduction",),
+    "summits.DeclarationPage": ("subtitle",),
+    "capitals.CapitalIndexPage": ("introduction",),
+    "capitals.CapitalPage": ("introduction",),
+    "international_day.InternationalDayPage": ("introduction",),
+    "home.StandardPage": ("introduction",),
+    "newsletters.NewsletterPage": ("subject", "preheader"),
+    "newsletters.NewsletterIndexPage": ("introduction",),
+}
+
+
+def fallback_lookups():
+    """Per table: the model's name (None for Page) and paths to its text fields from Page."""
+    groups = [(None, ("title", "search_description"))]
+    for label, names in FALLBACK_FIELDS.items():
+        model = model_class(label)
+        own = [name for name in names if any(f.name == name for f in model._meta.get_fields())]
+        if own:
+            name = model._meta.model_name
+            # With the title: one word may be in the title and the other in the text.
+            fields = tuple(f"{name}__{field}" for field in own)
+            groups.append((name, ("title", "search_description", *fields)))
+    return groups
+
+
+def fallback_ids(pages, terms):
+    """Ids of ``pages`` where each term is in a title or text field, accents and case ignored.
+
+    One query per page type's table, joined to pages of that type only: one query
+    joining them all (or matching every page's title again) is several times slower.
+    """
+    patterns = [pattern for pattern in map(accent_pattern, terms) if pattern]
+    if not patterns:
+        return []
+    ids = []
+    for model_name, lookups in fallback_lookups():
+        queryset = pages
+        if model_name is not None:
+            queryset = queryset.filter(**{f"{model_name}__isnull": False})
+        for pattern in patterns:
+            condition = Q()
+            for lookup in lookups:
+                condition |= Q(**{f"{lookup}__iregex": pattern})
+            queryset = queryset.filter(condition)
+        ids += queryset.order_by("-pk").values_list("pk", flat=True)[:MAX_RESULTS]
+    return list(dict.fromkeys(ids))[:MAX_RESULTS]
+
+
+def matching_ids(pages, query, *, fallback=None):
+    """Ids of ``pages`` matching ``query``, most relevant first (capped)."""
+    terms = query_terms(query)
+    if not terms:
+        return []
+    # SQLite's backend ranks with one FTS subquery per matching row (about a second
+    # over 10,000 initiatives): there, matches in the title come first, newest first.
+    ranked = connection.vendor != "sqlite"
+    try:
+        found = list(
+            pages.search(" ".join(terms), operator="and", order_by_relevance=ranked)[:MAX_RESULTS]
+        )
+    except Exception:  # noqa: BLE001 - a backend error must never break the page
+        found = []
+    if not ranked:
+        needles = [fold(term) for term in terms]
+        found.sort(key=lambda page: -sum(needle in fold(page.title) for needle in needles))
+    ids = [page.pk for page in found]
+    if fallback is None:
+        # PostgreSQL's text search keeps accents: fold them unless the list is full already.
+        full = len(ids) >= MAX_RESULTS
+        fallback = (connection.vendor == "postgresql" and not full) or not ids
+    if fallback:
+        seen = set(ids)
+        for pk in fallback_ids(pages, terms):
+            if pk not in seen:
+                seen.add(pk)
+                ids.append(pk)
+    return ids[:MAX_RESULTS]

@@ -1,0 +1,16 @@
+"""The home app's part of the demo content (``core.sections.DEMO_CONTENT``)."""
+
+from wagtail import hooks
+
+from core.moderation import ensure_moderation_workflow
+from core.sections import DEMO_CONTENT
+
+from .demo import ensure_home_pages, ensure_locales
+
+
+@hooks.register(DEMO_CONTENT, order=0)
+def languages_and_home_pages(world):
+    """languages, home pages and the moderation workflow"""
+    world["locales"] = ensure_locales()
+    world["home"] = ensure_home_pages(world["locales"])
+    ensure_moderation_workflow()

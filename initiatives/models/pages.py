@@ -1,0 +1,140 @@
+"""Initiatives that member cities share, and the index that filters them all."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cities.models import CityPage, Theme
+from cities.serializers import ThemeListField
+from core.blocks import BaseStreamBlock, CaptionedImageBlock
+
+
+class InitiativeKind(models.TextChoices):
+    """The three kinds of action the Düsseldorf Declaration's commitments name."""
+
+    PUBLIC_ACTIVITY = "public_activity", _("Public activity")
+    PUBLIC_POLICY = "public_policy", _("Public policy")
+    CITY_PROGRAMME = "city_programme", _("City programme")
+
+
+class InitiativePageForm(WagtailAdminPageForm):
+    """The admin form: themes offered in the page's own language only."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        locale_id = self.instance.locale_id or (parent_page.locale_id if parent_page else None)
+        if "themes" in self.fields and locale_id:
+            self.fields["themes"].queryset = Theme.objects.filter(locale_id=locale_id)
+
+
+class InitiativePage(Page):
+    """An initiative of one member city, under its CityPage."""
+
+    base_form_class = InitiativePageForm
+
+    kind = models.CharField(_("kind"), max_length=20, choices=InitiativeKind.choices)
+    themes = ParentalManyToManyField("cities.Theme", verbose_name=_("themes"), blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    summary = models.TextField(_("summary"), max_length=600)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("description"), blank=True)
+    outcomes = RichTextField(_("outcomes"), blank=True, features=["bold", "italic", "link", "ul"])
+    partners = models.TextField(_("partners"), blank=True, help_text=_("One partner per line."))
+    images = StreamField([("image", CaptionedImageBlock())], verbose_name=_("images"), blank=True)
+    documents = StreamField(
+        [("document", DocumentChooserBlock(label=_("document")))],
+        verbose_name=_("documents"),
+        blank=True,
+    )
+    # Never shown on the site: for editors to reach the city's team.
+    contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("outcomes"),
+        FieldPanel("partners"),
+        FieldPanel("images"),
+        FieldPanel("documents"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email")],
+            heading=_("Contact (not public)"),
+        ),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        SynchronizedField("kind"),
+        SynchronizedField("themes"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("documents"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("contact_email"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("outcomes"),
+        index.FilterField("kind"),
+        index.FilterField("start_date"),
+        index.RelatedFields("themes", [index.FilterField("slug")]),
+    ]
+
+    # The Wagtail API shows only these: never contact_name or contact_email.
+    api_fields = [
+        APIField("kind"),
+        APIField("themes", serializer=ThemeListField()),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("summary"),
+    ]
+
+    parent_page_types = ["cities.CityPage"]
+    subpage_types = []
+    template = "pages/initiative_page.html"
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    @property
+    def city(self):
+        return self.get_parent().specific
+
+    def partner_list(self):
+        return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+
+def latest_initiatives(locale, count=3):
+    """The newest initiatives of ``locale``, each with ``listing_city`` set.
+
+    An initiative's city is its parent page: one query finds them all by path.
+    """
+    initiatives = list(
+        InitiativePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by("-first_published_at")[:count]
+    )
+    steplen = InitiativePage.steplen
+    parent_paths = {initiative.path[:-steplen] for initiative in initiatives}
+    cities = {city.path: city for city in CityPage.objects.filter(path__in=parent_paths)}
+    for initiative in initiatives:
+        initiative.listing_city = cities.get(initiative.path[:-steplen])
+    return initiatives
