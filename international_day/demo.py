@@ -162,7 +162,7 @@ def _international_day_body(texts):
     ]
 
 
-def _international_day(home, locales):
+def load_international_day_page(home, locales):
     def fill(page, code):
         texts = INTERNATIONAL_DAY.get(code, INTERNATIONAL_DAY["en"])
         page.title = texts["title"]
@@ -236,5 +236,5 @@ def load_demo_events(today=None):
 
 def load(world):
     """The International Day page and approved 16 May events (``core.sections.DEMO_CONTENT``)."""
-    _international_day(world["home"], world["locales"])
+    load_international_day_page(world["home"], world["locales"])
     load_demo_events()

@@ -7,6 +7,7 @@ import pytest
 from capitals.demo import DEMO_CAPITAL_YEARS, load_capitals
 from capitals.models import CapitalIndexPage, CapitalPage
 from home.models import StandardPage
+from international_day.demo import load_international_day_page
 from international_day.models import InternationalDayPage
 
 from .pages import make_city
@@ -16,9 +17,12 @@ from .pages import make_city
 def load(django_capture_on_commit_callbacks):
     """wagtail-localize publishes translations on commit: run those callbacks."""
 
-    def run(*args, **kwargs):
+    def run(home, locales, cities, **kwargs):
         with django_capture_on_commit_callbacks(execute=True):
-            return load_capitals(*args, **kwargs)
+            index = load_capitals(home, locales, cities, **kwargs)
+            # The International Day page is its own app's demo, loaded beside the Capitals.
+            load_international_day_page(home, locales)
+            return index
 
     return run
 

@@ -200,9 +200,17 @@ def test_my_city_refuses_an_account_without_a_city(cities, client):
     )
     client.login(username="lost@x.test", password=PASSWORD)
     response = client.get("/en/my-city/")
-    assert response.status_code == 403
+    # 404, as for a guessed id of another city's page: the portal tells outsiders nothing.
+    assert response.status_code == 404
     assert "not linked to a member city" in response.content.decode()
-    assert client.get("/en/my-city/initiatives/new/").status_code == 403
+    for url in (
+        "/en/my-city/profile/",
+        "/en/my-city/initiatives/new/",
+        "/en/my-city/events/new/",
+        "/en/my-city/capital/",
+        "/en/my-city/signatures/1/upgrade/",
+    ):
+        assert client.get(url).status_code == 404, url
 
 
 def test_city_users_cannot_enter_the_admin(cities, client):
