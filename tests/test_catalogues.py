@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -38,7 +39,6 @@ def copy_tree(destination):
         return {n for n in names if n == "__pycache__" or (top and n in NOT_COPIED)}
 
     shutil.copytree(ROOT, destination, ignore=ignore, symlinks=True)
-    (destination / ".venv").symlink_to((ROOT / ".venv").resolve())
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,8 @@ def extraction(tmp_path_factory):
     tree = tmp_path_factory.mktemp("extraction") / "tree"
     copy_tree(tree)
     result = subprocess.run(
-        ["make", "--no-print-directory", "-s", "extract", "EXTRACT_ARGS=--keep-pot"],
+        # With this interpreter: the one that runs the tests has Django.
+        ["make", "-s", "extract", f"MANAGE={sys.executable} manage.py", "EXTRACT_ARGS=--keep-pot"],
         cwd=tree,
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
         capture_output=True,
