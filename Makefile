@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/observatory
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/14
 
-.PHONY: install messages setup run worker beat test lint format check-migrations bench clean
+.PHONY: install messages extract setup run worker beat test lint format check-migrations bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ messages: install
 	@for po in locale/*/LC_MESSAGES/django.po; do \
 		$(BIN)/pybabel compile -i $$po -o $${po%.po}.mo >/dev/null || exit 1; \
 	done
+
+# The one extraction command (the README and tests/test_catalogues.py use it): Python
+# and templates in every extension they have (.html; .txt for the emails; .mjml for
+# the newsletter; .svg for the badge). Needs GNU gettext (xgettext, msgmerge).
+# EXTRACT_ARGS adds options, e.g. --keep-pot.
+EXTRACT_ARGS ?=
+extract:
+	$(MANAGE) makemessages -l fr -l de -l es -l ar -e html,txt,mjml,svg,py \
+		--ignore=.venv --ignore=var --ignore=tests --ignore=node_modules --no-obsolete $(EXTRACT_ARGS)
 
 setup: install messages
 	$(MANAGE) migrate --noinput

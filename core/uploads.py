@@ -12,6 +12,7 @@ import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 MB = 1024 * 1024
 DOCUMENT_MAX_BYTES = 20 * MB
@@ -53,11 +54,18 @@ IMAGE_MESSAGES = {
     "format": _("This %(format)s image is not accepted. Please send a JPEG, PNG or WebP image."),
     "not_image": _("This file is not an image. Please send a JPEG, PNG or WebP image."),
     "damaged": _("This image seems damaged: it could not be read. Please send it again."),
-    "too_many_pixels": _(
+    "too_many_pixels": ngettext_lazy(
         "The image is too big: %(width)d × %(height)d pixels. Please send an image of at "
-        "most %(max)d megapixels."
+        "most %(max)d megapixel.",
+        "The image is too big: %(width)d × %(height)d pixels. Please send an image of at "
+        "most %(max)d megapixels.",
+        "max",
     ),
-    "bomb": _("The image is too big. Please send an image of at most %(max)d megapixels."),
+    "bomb": ngettext_lazy(
+        "The image is too big. Please send an image of at most %(max)d megapixel.",
+        "The image is too big. Please send an image of at most %(max)d megapixels.",
+        "max",
+    ),
     "extension": _(
         "The file's name does not match its content: it is a %(kind)s image, named "
         "“%(name)s”. Please rename it."

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.html import escape, linebreaks
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from wagtail.models import Locale, PageLogEntry
 
@@ -101,9 +101,16 @@ def create_recap(year):
             return None
         cities = len({event.city_key for event in events})
         introduction = gettext(
+            # Translators: %(events)s is "12 events", %(in_cities)s is "in 5 cities".
             "On 16 May %(year)s, member cities celebrated the International Day of Living "
-            "Together in Peace: %(events)s events in %(cities)s cities."
-        ) % {"year": year, "events": len(events), "cities": cities}
+            "Together in Peace: %(events)s %(in_cities)s."
+        ) % {
+            "year": year,
+            "events": ngettext("%(count)s event", "%(count)s events", len(events))
+            % {"count": len(events)},
+            "in_cities": ngettext("in %(count)s city", "in %(count)s cities", cities)
+            % {"count": cities},
+        }
         page = StandardPage(
             title=title,
             slug=slugify(recap_slug(year)),

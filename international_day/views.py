@@ -1,7 +1,7 @@
 """Open data of 16 May: the iCalendars of the International Day and of cities' events."""
 
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -30,9 +30,12 @@ def datasets(request):
     return [
         Dataset(
             title=gettext("16 May, International Day of Living Together in Peace (iCalendar)"),
-            description=gettext(
+            description=ngettext(
+                "The International Day of the next %(years)s year as all-day events, "
+                "with each year's Capital of Living Together.",
                 "The International Day of the next %(years)s years as all-day events, "
-                "with each year's Capital of Living Together."
+                "with each year's Capital of Living Together.",
+                YEARS_AHEAD,
             )
             % {"years": YEARS_AHEAD},
             url=request.build_absolute_uri(reverse("international_day_ics")),

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import Subscriber, SubscriberStatus
 
@@ -146,14 +147,21 @@ def growth_svg(growth, width=720, height=260, chart_id="subscriber-growth"):
 
     title = _("Confirmed subscribers over time")
     if points:
-        description = _(
-            "From %(start)s to %(end)s: %(subscribed)s subscribed now, "
-            "%(confirmed)s confirmations in all."
-        ) % {
+        # Translators: %(subscribed)s is "120 subscribed now", %(confirmed)s is
+        # "150 confirmations in all".
+        description = _("From %(start)s to %(end)s: %(subscribed)s, %(confirmed)s.") % {
             "start": points[0].label,
             "end": points[-1].label,
-            "subscribed": growth.subscribed,
-            "confirmed": growth.total_confirmed,
+            "subscribed": ngettext(
+                "%(count)s subscribed now", "%(count)s subscribed now", growth.subscribed
+            )
+            % {"count": growth.subscribed},
+            "confirmed": ngettext(
+                "%(count)s confirmation in all",
+                "%(count)s confirmations in all",
+                growth.total_confirmed,
+            )
+            % {"count": growth.total_confirmed},
         }
     else:
         description = _("No confirmed subscriber yet.")

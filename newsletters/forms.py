@@ -217,7 +217,12 @@ class SubscriberImportForm(forms.Form):
             for number, raw in enumerate(reader, start=2):
                 if number - 1 > IMPORT_MAX_ROWS:
                     raise ValidationError(
-                        _("The file has more than %(max)s rows.") % {"max": IMPORT_MAX_ROWS}
+                        ngettext(
+                            "The file has more than %(max)s row.",
+                            "The file has more than %(max)s rows.",
+                            IMPORT_MAX_ROWS,
+                        )
+                        % {"max": IMPORT_MAX_ROWS}
                     )
                 row = {key: (value or "").strip() for key, value in raw.items() if key}
                 if not any(row.values()):
@@ -253,7 +258,11 @@ class SubscriberImportForm(forms.Form):
                 for field in ("name", "city"):
                     if len(row.get(field, "")) > TEXT_MAX:
                         errors.append(
-                            gettext("The %(field)s is longer than %(max)s characters.")
+                            ngettext(
+                                "The %(field)s is longer than %(max)s character.",
+                                "The %(field)s is longer than %(max)s characters.",
+                                TEXT_MAX,
+                            )
                             % {"field": field, "max": TEXT_MAX}
                         )
                     if "\x00" in row.get(field, ""):

@@ -7,7 +7,7 @@ import io
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
@@ -172,7 +172,11 @@ class SignatureImportForm(forms.Form):
         for column in ("name", "title", "city"):
             if len(row[column]) > TEXT_MAX:
                 errors.append(
-                    gettext("%(column)s is longer than %(max)d characters.")
+                    ngettext(
+                        "%(column)s is longer than %(max)d character.",
+                        "%(column)s is longer than %(max)d characters.",
+                        TEXT_MAX,
+                    )
                     % {"column": column, "max": TEXT_MAX}
                 )
         if not row["name"]:

@@ -1,11 +1,32 @@
 // Countdown to the next 16 May: refines the server-rendered number of days.
 // Reads data-target (an ISO date) on [data-countdown]; counts to local midnight of that day.
+// Each unit's name comes translated from the template, in the plural form of a few
+// sample numbers (data-plural-<n>): the one whose plural category matches the number
+// shown is written, so Arabic gets its six forms and French says « 1 jour ».
 (function () {
     "use strict";
 
     var MINUTE = 60 * 1000;
     var HOUR = 60 * MINUTE;
     var DAY = 24 * HOUR;
+    var SAMPLES = [0, 1, 2, 3, 11, 100];
+
+    // A function from a number to the unit's name in the right plural form.
+    function namer(label, rules) {
+        var byCategory = {};
+        SAMPLES.forEach(function (sample) {
+            var text = label.getAttribute("data-plural-" + sample);
+            var category = rules ? rules.select(sample) : "other";
+            if (text && !(category in byCategory)) {
+                byCategory[category] = text;
+            }
+        });
+        var fallback = label.getAttribute("data-plural-100") || label.textContent;
+        return function (value) {
+            var text = rules ? byCategory[rules.select(value)] : null;
+            return text || fallback;
+        };
+    }
 
     function start(root) {
         var parts = (root.getAttribute("data-target") || "").split("-").map(Number);
@@ -18,7 +39,13 @@
         var days = root.querySelector("[data-countdown-days]");
         var today = root.querySelector("[data-countdown-today]");
         var secondsBox = root.querySelector('[data-unit-box="seconds"]');
-        var format = new Intl.NumberFormat(document.documentElement.lang || undefined);
+        var language = document.documentElement.lang || undefined;
+        var format = new Intl.NumberFormat(language);
+        var rules = typeof Intl.PluralRules === "function" ? new Intl.PluralRules(language) : null;
+        var names = {};
+        root.querySelectorAll("[data-unit-label]").forEach(function (label) {
+            names[label.getAttribute("data-unit-label")] = { label: label, name: namer(label, rules) };
+        });
         var reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
         if (!units) {
@@ -33,6 +60,13 @@
             var cell = root.querySelector('[data-unit="' + name + '"]');
             if (cell) {
                 cell.textContent = format.format(value);
+            }
+            var unit = names[name];
+            if (unit) {
+                var text = unit.name(value);
+                if (unit.label.textContent !== text) {
+                    unit.label.textContent = text;
+                }
             }
         }
 

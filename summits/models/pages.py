@@ -186,7 +186,7 @@ class SummitPage(Page):
         """schema.org Event for the summit, with a subEvent for every programme session."""
         organizer = {
             "@type": "Organization",
-            "name": "International Observatory of Mayors on Living Together",
+            "name": str(_("International Observatory of Mayors on Living Together")),
         }
         venues = list(self.venues.all())
         places = [
