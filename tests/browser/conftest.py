@@ -1,7 +1,10 @@
 """Playwright driving Debian's Chromium against the live test server."""
 
+import io
 import os
 from pathlib import Path
+
+from django.core.management import call_command
 
 import pytest
 
@@ -17,6 +20,40 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# One page of every page type and of the site's own views, in the demo content.
+DEMO_PAGES = {
+    "HomePage": "/{lang}/",
+    "StandardPage": "/{lang}/about/",
+    "SummitIndexPage": "/{lang}/summits/",
+    "SummitPage": "/{lang}/summits/duesseldorf-2019/",
+    "DeclarationPage": "/{lang}/summits/duesseldorf-2019/declaration/",
+    "CityIndexPage": "/{lang}/cities/",
+    "CityPage": "/{lang}/cities/duesseldorf/",
+    "InitiativeIndexPage": "/{lang}/initiatives/",
+    "InitiativePage": "/{lang}/cities/duesseldorf/open-data-for-cohesion/",
+    "CapitalIndexPage": "/{lang}/capitals/",
+    "CapitalPage": "/{lang}/capitals/2025/",
+    "InternationalDayPage": "/{lang}/international-day/",
+    "NewsletterIndexPage": "/{lang}/newsletters/",
+    "NewsletterPage": "/{lang}/newsletters/towards-16-may/",
+    "search": "/{lang}/search/?query=city",
+    "open data": "/{lang}/open-data/",
+    "404": "/{lang}/no-such-page/",
+    "sign-in": "/{lang}/accounts/login/",
+}
+LANGUAGES = ["en", "fr", "de", "es", "ar"]
+
+
+@pytest.fixture
+def demo_content(transactional_db):
+    """The demo content, committed for the live server to see (about half a minute).
+
+    pytest-django empties the database after every transactional test: a test that
+    asks for the demo walks all its pages at once rather than one test per page.
+    """
+    call_command("load_demo_content", stdout=io.StringIO())
 
 
 @pytest.fixture(scope="session")
