@@ -2,25 +2,15 @@
 
 from rest_framework import serializers
 
+from core.i18n import localized_by_key
+
 
 class ThemeListField(serializers.Field):
     """Themes of a page as [{"slug", "name"}], named in the page's language where translated."""
 
     def to_representation(self, manager):
-        page = manager.instance
         themes = list(manager.all())
-        translated = (
-            {
-                theme.translation_key: theme
-                for theme in type(themes[0]).objects.filter(
-                    translation_key__in=[theme.translation_key for theme in themes],
-                    locale_id=page.locale_id,
-                )
-            }
-            if themes
-            else {}
-        )
+        translated = localized_by_key(themes, manager.instance.locale)
         return [
-            {"slug": theme.slug, "name": translated.get(theme.translation_key, theme).name}
-            for theme in themes
+            {"slug": theme.slug, "name": translated[theme.translation_key].name} for theme in themes
         ]

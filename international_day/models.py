@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -27,7 +27,7 @@ from capitals.models import current_capital
 from cities.models import DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL, CityPage
 from core.blocks import BaseStreamBlock, DocumentListBlock
 from core.dates import campaign_year, international_day_countdown
-from core.i18n import in_language
+from core.i18n import in_language, translations_by_key
 from core.time_zones import time_zone_choices
 
 
@@ -265,19 +265,11 @@ def attach_cities(events, locale=None):
     """
 
     events = list(events)
-    locale = locale or Locale.get_active()
-    keys = {event.city_key for event in events}
-    pages = {}
-    for page in (
-        CityPage.objects.live()
-        .public()
-        .filter(translation_key__in=keys)
-        .select_related("locale")
-        .order_by("pk")
-    ):
-        current = pages.get(page.translation_key)
-        if current is None or (page.locale_id == locale.pk and current.locale_id != locale.pk):
-            pages[page.translation_key] = page
+    pages = translations_by_key(
+        CityPage.objects.live().public().select_related("locale"),
+        {event.city_key for event in events},
+        locale,
+    )
     shown = []
     for event in events:
         event.local_city = pages.get(event.city_key)
