@@ -57,7 +57,7 @@ def capital_calls(request):
         row["eligible"] = eligibility[row["call"].pk]
     return render(
         request,
-        "capital_cycle/calls.html",
+        "capitals/calls.html",
         {"city": team.city(), "rows": rows},
     )
 
@@ -116,7 +116,7 @@ def capital_application(request, year):
         status = 200
     return render(
         request,
-        "capital_cycle/application_form.html",
+        "capitals/application_form.html",
         {
             "city": team.city(),
             "call": call,

@@ -63,7 +63,7 @@ def jury_index(request):
                 "criteria": application.call.criteria.count(),
             }
         )
-    return render(request, "capital_cycle/admin/jury_index.html", {"rows": rows})
+    return render(request, "capitals/admin/jury_index.html", {"rows": rows})
 
 
 class ConflictForm(forms.Form):
@@ -116,13 +116,13 @@ def jury_application(request, pk):
         # Only the city's name until the juror has declared: no content to be swayed by.
         return render(
             request,
-            "capital_cycle/admin/declare.html",
+            "capitals/admin/declare.html",
             {"application": application, "form": form},
         )
     if declaration.has_conflict:
         return render(
             request,
-            "capital_cycle/admin/conflict.html",
+            "capitals/admin/conflict.html",
             {"application": application, "declaration": declaration},
         )
     call = application.call
@@ -146,7 +146,7 @@ def jury_application(request, pk):
         return redirect("capital_jury")
     return render(
         request,
-        "capital_cycle/admin/score.html",
+        "capitals/admin/score.html",
         {
             "application": application,
             "city": application.city(),
@@ -185,7 +185,7 @@ def ranking(request, pk):
     conflicts = JurorDeclaration.objects.filter(application__call=call, has_conflict=True)
     return render(
         request,
-        "capital_cycle/admin/ranking.html",
+        "capitals/admin/ranking.html",
         {
             "call": call,
             "applications": call.ranking(),
@@ -240,7 +240,7 @@ class CapitalCyclePanel(Component):
                 }
             )
         return render_to_string(
-            "capital_cycle/admin/dashboard_panel.html",
+            "capitals/admin/dashboard_panel.html",
             {
                 "calls": calls,
                 "countdown": international_day_countdown(timezone.localdate()),

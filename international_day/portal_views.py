@@ -100,7 +100,7 @@ def city_event_form(request, event_id=None):
         status = 200
     return render(
         request,
-        "capitals/city_event_form.html",
+        "international_day/city_event_form.html",
         {"city": city, "event": event, "form": form, **map_settings()},
         status=status,
     )

@@ -181,7 +181,7 @@ def review_event(request, pk):
     city = event.city()
     return TemplateResponse(
         request,
-        "capitals/admin/review_event.html",
+        "international_day/admin/review_event.html",
         {
             "event": event,
             "city": city,
