@@ -17,12 +17,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import HeaderButton
 from wagtail.log_actions import log
 
+from core.csv import SafeSpreadsheetExportMixin
+
 from .charts import growth_svg, subscriber_growth
 from .contacts import import_subscribers, withdraw
 from .forms import IMPORT_COLUMNS, SubscriberImportForm
 from .models import ConsentEvent, Subscriber, SubscriberStatus
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 URL_NAMESPACE = "newsletters_subscriber"
 
 
@@ -46,7 +47,7 @@ def chart_context(request, chart_id="subscriber-growth"):
     }
 
 
-class SubscriberIndexView(IndexView):
+class SubscriberIndexView(SafeSpreadsheetExportMixin, IndexView):
     template_name = "newsletters/admin/subscriber_index.html"
 
     def get_base_queryset(self):
@@ -92,16 +93,6 @@ class SubscriberIndexView(IndexView):
             name: computed[name] if name in computed else getattr(item, name)
             for name in self.list_export
         }
-
-    def write_csv_row(self, writer, row_dict):
-        # A spreadsheet must not run what a visitor typed as a formula.
-        safe = {
-            name: "'" + value
-            if isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
-            else value
-            for name, value in row_dict.items()
-        }
-        return super().write_csv_row(writer, safe)
 
 
 class SubscriberEditView(EditView):

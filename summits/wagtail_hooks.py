@@ -25,10 +25,10 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 import django_filters
 
+from core.csv import SafeSpreadsheetExportMixin
+
 from .models import DeclarationPage, Signature, SignatureKind
 from .signature_import import SignatureImportForm, declaration_choices
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 class SignatureFilterSet(WagtailFilterSet):
@@ -47,7 +47,7 @@ class SignatureFilterSet(WagtailFilterSet):
         fields = ["kind", "source", "hidden", "country"]
 
 
-class SignatureIndexView(IndexView):
+class SignatureIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("city")
 
@@ -80,16 +80,6 @@ class SignatureIndexView(IndexView):
             field: computed[field] if field in computed else getattr(item, field)
             for field in self.list_export
         }
-
-    def write_csv_row(self, writer, row_dict):
-        # A spreadsheet must not run what a signatory typed as a formula.
-        safe = {
-            field: "'" + value
-            if isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
-            else value
-            for field, value in row_dict.items()
-        }
-        return super().write_csv_row(writer, safe)
 
 
 class SignatureImportView(WagtailAdminTemplateMixin, FormView):
