@@ -209,7 +209,7 @@ def validate_image(file):
         raise ValidationError(IMAGE_MESSAGES["not_image"], code="not_image") from None
     except ValidationError:
         raise
-    except Exception:  # noqa: BLE001 - Pillow raises many kinds of errors on broken files
+    except Exception:  # Pillow raises many kinds of errors on broken files
         raise ValidationError(IMAGE_MESSAGES["damaged"], code="damaged") from None
     finally:
         file.seek(0)
