@@ -1,1 +1,1 @@
-"""Capitals of Living Together and the International Day of 16 May."""
+"""Capitals of Living Together: the archive, each year's Capital and the Capital cycle."""

@@ -44,13 +44,6 @@ def declaration_of(application, juror):
     return JurorDeclaration.objects.filter(application=application, juror=juror).first()
 
 
-def visible_to_juror(applications, juror):
-    """The applications a juror may read and score: declared free of conflict."""
-    return applications.filter(
-        juror_declarations__juror=juror, juror_declarations__has_conflict=False
-    )
-
-
 def designate(call, application, user):
     """Make ``application`` the year's Capital: a draft CapitalPage, and every applicant told."""
     with transaction.atomic():

@@ -8,9 +8,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail.documents import get_document_model
-
 from cities.accounts import city_member_required
+from core.uploads import save_document
 from initiatives.forms import DocumentFormSet
 
 from .models import CapitalApplication, CapitalCall
@@ -92,14 +91,12 @@ def capital_application(request, year):
                     upload = subform.cleaned_data.get("file")
                     if not upload:
                         continue
-                    upload.seek(0)
-                    document = get_document_model()(
+                    document = save_document(
+                        upload,
                         title=subform.cleaned_data["title"],
-                        uploaded_by_user=request.user,
                         collection=team.collection,
+                        user=request.user,
                     )
-                    document.file.save(upload.name, upload, save=False)
-                    document.save()
                     saved.documents.add(document)
             if saved.status == CapitalApplication.Status.SUBMITTED:
                 messages.success(

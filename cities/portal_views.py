@@ -4,18 +4,16 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.core import signing
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.images import get_image_model
-
 from core.moderation import submit_for_moderation
 from core.sections import MY_CITY, section_context
 from core.text import html_to_text, text_to_html
+from core.uploads import save_image
 
 from .accounts import city_member_required
 from .forms import CityProfileForm, InvitationAcceptForm
@@ -112,17 +110,13 @@ def _save_profile(page, form, team, user):
     page.website = data["website"]
     page.description = text_to_html(data["description"])
     if data.get("image"):
-        upload = data["image"]
-        upload.seek(0)
-        image = get_image_model()(
-            title=data["image_alt"][:255],
+        page.image = save_image(
+            data["image"],
+            title=data["image_alt"],
             description=data["image_alt"],
-            uploaded_by_user=user,
             collection=team.collection,
+            user=user,
         )
-        image.file.save(upload.name, ImageFile(upload), save=False)
-        image.save()
-        page.image = image
     page.save_revision(user=user, log_action=True)
     submit_for_moderation(page, user)
 

@@ -1,17 +1,12 @@
-"""Admin for city teams: editors invite city staff by email."""
+"""City invitations in the admin: editors invite city staff by email."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views import InvitationCreateView
 from .models import CityInvitation
-
-
-class InvitationCreateView(CreateView):
-    def save_instance(self):
-        self.form.instance.invited_by = self.request.user
-        return super().save_instance()
 
 
 class CityInvitationViewSet(SnippetViewSet):

@@ -155,7 +155,7 @@ def matching_ids(pages, query, *, fallback=None):
         found = list(
             pages.search(" ".join(terms), operator="and", order_by_relevance=ranked)[:MAX_RESULTS]
         )
-    except Exception:  # noqa: BLE001 - a backend error must never break the page
+    except Exception:  # a backend error must never break the page
         found = []
     if not ranked:
         needles = [fold(term) for term in terms]

@@ -1,7 +1,8 @@
-"""The open-data page and the helpers every app's data endpoints share (CSV, iCalendar)."""
+"""The open-data page and the helpers every app's data endpoints share (iCalendar, feeds).
 
-import csv
-import io
+CSV downloads come from ``core.csv``.
+"""
+
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -20,12 +21,6 @@ from .sections import DATASETS, section_items
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
-# Excel opens a CSV without a byte order mark as Windows-1252 and mangles every
-# accent and all Arabic; with it, Excel, LibreOffice and pandas read UTF-8.
-CSV_BOM = "\ufeff"
-# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 
 @dataclass
 class Dataset:
@@ -35,23 +30,6 @@ class Dataset:
     description: str
     url: str
     format: str
-
-
-def spreadsheet_safe(value):
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-def csv_response(filename, header, rows):
-    """A UTF-8 CSV download (with a BOM for Excel), every cell safe from formula injection."""
-    buffer = io.StringIO()
-    buffer.write(CSV_BOM)
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
 
 
 def calendar_response(calendar, filename):

@@ -68,7 +68,7 @@ def hit(request, scope, limit, window):
     key = f"ratelimit:{scope}:{client_address(request)}:{int(time.time() // window)}"
     try:
         return _count(caches["default"], key, window) <= limit
-    except Exception:  # noqa: BLE001 - any cache failure (Redis down, timeout) falls back
+    except Exception:  # any cache failure (Redis down, timeout) falls back
         logger.warning("rate limit: the cache did not answer, counting in the database")
     try:
         return _count_in_database(key, window) <= limit
@@ -121,13 +121,6 @@ class PublicFormMixin(forms.Form):
     @classmethod
     def signing_salt(cls):
         return f"public-form:{cls.rate_scope}"
-
-    @property
-    def honeypot_field(self):
-        return self["homepage"]
-
-    def visible_public_fields(self):
-        return [field for field in self.visible_fields() if field.name != "homepage"]
 
     def clean(self):
         # The protections come before the form's own checks: a wrong password counts too.

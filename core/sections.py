@@ -2,9 +2,9 @@
 
 The home page, a city's page, a Capital's page and My city show content owned by
 apps above them (initiatives, 16 May events, signatures, Capitals…). They import
-none of those apps: each app registers, in its ``wagtail_hooks.py``, a function
-under one of the hook names below, and the page collects what they return, the
-way Wagtail's own hooks (``construct_main_menu``…) work.
+none of those apps: each app registers, in its ``sections.py`` (imported by its
+``AppConfig.ready()``), a function under one of the hook names below, and the page
+collects what they return, the way Wagtail's own hooks (``construct_main_menu``…) work.
 
 Context hooks take ``(page, request)`` — My city takes ``(team, city, request)`` —
 and return a dict merged into the template's context; the template names what it

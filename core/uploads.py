@@ -1,10 +1,14 @@
-"""Checks of uploaded files by their content, never by their name or the browser's word.
+"""Uploads: checked by their content, never by their name or the browser's word, then saved.
 
 ``validate_document(file)`` accepts a PDF or an office document (Word, Excel,
 PowerPoint, OpenDocument, legacy OLE .doc/.xls/.ppt) of at most 20 MB;
 ``validate_image(file)`` a JPEG, PNG or WebP image of at most 10 MB and 40
 megapixels. Both raise ``django.core.exceptions.ValidationError`` with a message
 in the reader's language, and leave the file at its start.
+
+``save_image(upload, …)`` and ``save_document(upload, …)`` store a checked
+upload as a Wagtail image or document in a collection (a city team's, so that
+the team and the editors find it; the root collection when there is none).
 """
 
 import warnings
@@ -13,6 +17,10 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 MB = 1024 * 1024
 DOCUMENT_MAX_BYTES = 20 * MB
@@ -209,7 +217,7 @@ def validate_image(file):
         raise ValidationError(IMAGE_MESSAGES["not_image"], code="not_image") from None
     except ValidationError:
         raise
-    except Exception:  # noqa: BLE001 - Pillow raises many kinds of errors on broken files
+    except Exception:  # Pillow raises many kinds of errors on broken files
         raise ValidationError(IMAGE_MESSAGES["damaged"], code="damaged") from None
     finally:
         file.seek(0)
@@ -221,3 +229,44 @@ def validate_image(file):
             params={"kind": image_format, "name": getattr(file, "name", "")[-80:]},
         )
     return image_format
+
+
+# Saving ------------------------------------------------------------------------------
+
+
+def _collection_or_root(collection):
+    return collection or Collection.get_first_root_node()
+
+
+def save_image(upload, *, title, description="", collection=None, user=None):
+    """``upload`` (checked by ``validate_image``) as a Wagtail image in ``collection``.
+
+    ``description`` is the image's alternative text; ``title`` is cut to the
+    255 characters a title may have.
+    """
+    upload.seek(0)
+    image = get_image_model()(
+        title=title[:255],
+        description=description,
+        collection=_collection_or_root(collection),
+        uploaded_by_user=user,
+    )
+    image.file.save(upload.name, upload, save=False)
+    # Size and hash now, as the admin's own upload does: duplicates are found by the hash.
+    image._set_image_file_metadata()
+    image.save()
+    return image
+
+
+def save_document(upload, *, title, collection=None, user=None):
+    """``upload`` (checked by ``validate_document``) as a Wagtail document in ``collection``."""
+    upload.seek(0)
+    document = get_document_model()(
+        title=title[:255],
+        collection=_collection_or_root(collection),
+        uploaded_by_user=user,
+    )
+    document.file.save(upload.name, upload, save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document

@@ -5,13 +5,12 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from wagtail.coreutils import find_available_slug
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
 from cities.accounts import team_for_user
 from cities.models import CityPage
 from core.moderation import submit_for_moderation
+from core.uploads import save_document, save_image
 
 from .models import InitiativePage
 
@@ -72,19 +71,15 @@ def _image_block(image, alt_text, caption):
 def _store_uploads(page, user, image_forms, document_forms):
     team = team_for_user(user)
     collection = team.collection if team else None
-    Image, Document = get_image_model(), get_document_model()
     images = [(block.block_type, block.value) for block in page.images]
     for form in image_forms:
         upload = form.cleaned_data.get("file")
         if not upload:
             continue
-        upload.seek(0)
         alt_text = form.cleaned_data["alt_text"]
-        image = Image(title=alt_text[:255], description=alt_text, uploaded_by_user=user)
-        if collection:
-            image.collection = collection
-        image.file.save(upload.name, upload, save=False)
-        image.save()
+        image = save_image(
+            upload, title=alt_text, description=alt_text, collection=collection, user=user
+        )
         images.append(("image", _image_block(image, alt_text, form.cleaned_data["caption"])))
     page.images = images
     documents = [(block.block_type, block.value) for block in page.documents]
@@ -92,12 +87,9 @@ def _store_uploads(page, user, image_forms, document_forms):
         upload = form.cleaned_data.get("file")
         if not upload:
             continue
-        upload.seek(0)
-        document = Document(title=form.cleaned_data["title"], uploaded_by_user=user)
-        if collection:
-            document.collection = collection
-        document.file.save(upload.name, upload, save=False)
-        document.save()
+        document = save_document(
+            upload, title=form.cleaned_data["title"], collection=collection, user=user
+        )
         documents.append(("document", document))
     page.documents = documents
 

@@ -7,7 +7,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
 
-from core.open_data import Dataset, csv_response
+from core.csv import csv_response
+from core.open_data import Dataset
 
 from .open_data import published_initiatives
 

@@ -1,9 +1,9 @@
 """16 May events: what member cities register for the International Day, and its review.
 
-A city's team writes an event from My city (``capitals.portal_views``), saves it
-as a draft and submits it; the Observatory's reviewers (the "Moderators" group
-and superusers) are told by email and approve or reject it in the admin
-("16 May events", ``capitals.wagtail_hooks``); the city hears back in the
+A city's team writes an event from My city (``international_day.portal_views``),
+saves it as a draft and submits it; the Observatory's reviewers (the "Moderators"
+group and superusers) are told by email and approve or reject it in the admin
+("16 May events", ``international_day.admin_views``); the city hears back in the
 language the event was written in. Approved events show on the International
 Day page, on the city's page and on the Capital's page of that year, and in the
 iCalendar of registered events.
@@ -50,7 +50,7 @@ def can_review(user):
         and user.is_active
         and (
             user.is_superuser
-            or user.has_perm("capitals.change_cityevent")
+            or user.has_perm("international_day.change_cityevent")
             or user.groups.filter(name=REVIEWERS_GROUP).exists()
         )
     )

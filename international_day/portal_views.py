@@ -1,17 +1,15 @@
 """My city → 16 May events: a city's team registers its events, saves drafts, submits them."""
 
 from django.contrib import messages
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from wagtail.images import get_image_model
-
 from cities.accounts import city_member_required
 from core.time_zones import city_time_zone_name
+from core.uploads import save_image
 
 from .events import submit_event
 from .forms import CityEventForm
@@ -33,16 +31,9 @@ def _save_image(event, form, team, user):
         event.image = None
     upload = data.get("image")
     if upload:
-        upload.seek(0)
-        image = get_image_model()(
-            title=alt_text[:255],
-            description=alt_text,
-            uploaded_by_user=user,
-            collection=team.collection,
+        event.image = save_image(
+            upload, title=alt_text, description=alt_text, collection=team.collection, user=user
         )
-        image.file.save(upload.name, ImageFile(upload), save=False)
-        image.save()
-        event.image = image
     elif event.image is not None and alt_text and event.image.description != alt_text:
         event.image.description = alt_text
         event.image.save(update_fields=["description"])

@@ -1,9 +1,15 @@
-"""Admin views for subscribers: the listing with its chart, the CSV import, editor unsubscribe."""
+"""Admin views of the newsletters: subscribers (listing and chart, CSV import, unsubscribe by an
+editor, dashboard panel) and campaigns (form, live progress, start now, email preview, test send).
+"""
 
+from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.core.mail import EmailMultiAlternatives
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -12,17 +18,30 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets import HeaderButton
+from wagtail.admin.widgets import AdminDateTimeInput, HeaderButton
 from wagtail.log_actions import log
+from wagtail.models import Locale
+
+from core.csv import SafeSpreadsheetExportMixin
 
 from .charts import growth_svg, subscriber_growth
 from .contacts import import_subscribers, withdraw
 from .forms import IMPORT_COLUMNS, SubscriberImportForm
-from .models import ConsentEvent, Subscriber, SubscriberStatus
+from .models import (
+    Audience,
+    Campaign,
+    ConsentEvent,
+    NewsletterPage,
+    Subscriber,
+    SubscriberStatus,
+)
+from .rendering import newsletter_in, render_newsletter
+from .sending import audience, progress
+from .tasks import start_campaign
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 URL_NAMESPACE = "newsletters_subscriber"
 
 
@@ -46,7 +65,7 @@ def chart_context(request, chart_id="subscriber-growth"):
     }
 
 
-class SubscriberIndexView(IndexView):
+class SubscriberIndexView(SafeSpreadsheetExportMixin, IndexView):
     template_name = "newsletters/admin/subscriber_index.html"
 
     def get_base_queryset(self):
@@ -92,16 +111,6 @@ class SubscriberIndexView(IndexView):
             name: computed[name] if name in computed else getattr(item, name)
             for name in self.list_export
         }
-
-    def write_csv_row(self, writer, row_dict):
-        # A spreadsheet must not run what a visitor typed as a formula.
-        safe = {
-            name: "'" + value
-            if isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
-            else value
-            for name, value in row_dict.items()
-        }
-        return super().write_csv_row(writer, safe)
 
 
 class SubscriberEditView(EditView):
@@ -226,3 +235,150 @@ class SubscribersPanel(Component):
         context = chart_context(request, chart_id="dashboard-subscriber-growth")
         context["list_url"] = admin_url("index")
         return context
+
+
+# Campaigns ----------------------------------------------------------------------------
+
+
+class CampaignForm(forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = ["newsletter", "audience", "audience_language", "audience_country", "send_at"]
+        widgets = {"send_at": AdminDateTimeInput}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("for_user", None)
+        super().__init__(*args, **kwargs)
+        # The newsletter in the default language: each recipient gets their translation.
+        self.fields["newsletter"].queryset = NewsletterPage.objects.filter(
+            locale=Locale.get_default()
+        ).order_by("-latest_revision_created_at")
+        self.fields["send_at"].help_text = _(
+            "Now, or a later time: the campaign waits in the database until then."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("audience")
+        if kind == Audience.LANGUAGE and not cleaned.get("audience_language"):
+            self.add_error("audience_language", gettext("Choose the language of this audience."))
+        if kind == Audience.COUNTRY and not cleaned.get("audience_country"):
+            self.add_error("audience_country", gettext("Choose the country of this audience."))
+        newsletter = cleaned.get("newsletter")
+        if newsletter is not None and not newsletter.live:
+            self.add_error("newsletter", gettext("Publish the newsletter before sending it."))
+        return cleaned
+
+
+class ProgressColumn(Column):
+    cell_template_name = "newsletters/admin/progress_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["progress"] = progress(instance)
+        context["url"] = reverse("newsletter_campaign_progress", args=[instance.pk])
+        return context
+
+
+class CampaignCreateView(CreateView):
+    def get_initial(self):
+        initial = super().get_initial()
+        if self.request.GET.get("newsletter", "").isdigit():
+            initial["newsletter"] = int(self.request.GET["newsletter"])
+        return initial
+
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user
+        campaign = super().save_instance()
+        if campaign.send_at <= timezone.now():
+            start_campaign.delay_on_commit(campaign.pk)
+        return campaign
+
+    def get_success_url(self):
+        return reverse("newsletter_campaign_progress", args=[self.object.pk])
+
+
+class CampaignEditView(EditView):
+    """Only a campaign that has not started can change."""
+
+    def dispatch(self, request, *args, **kwargs):
+        campaign = get_object_or_404(Campaign, pk=kwargs.get("pk"))
+        if campaign.status != Campaign.Status.SCHEDULED:
+            return redirect("newsletter_campaign_progress", pk=campaign.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _require_sender(request):
+    if not request.user.has_perm("newsletters.add_campaign"):
+        raise PermissionDenied
+
+
+def campaign_progress(request, pk):
+    """The campaign's live progress: an HTML page, or JSON for the page's polling."""
+    _require_sender(request)
+    campaign = get_object_or_404(Campaign.objects.select_related("newsletter"), pk=pk)
+    data = progress(campaign)
+    if request.GET.get("format") == "json":
+        return JsonResponse(data)
+    return render(
+        request,
+        "newsletters/admin/campaign_progress.html",
+        {
+            "campaign": campaign,
+            "progress": data,
+            "audience_size": audience(campaign).count() if not data["total"] else data["total"],
+            "json_url": reverse("newsletter_campaign_progress", args=[pk]) + "?format=json",
+        },
+    )
+
+
+def campaign_start_now(request, pk):
+    """Send a scheduled campaign at once (POST)."""
+    _require_sender(request)
+    campaign = get_object_or_404(Campaign, pk=pk, status=Campaign.Status.SCHEDULED)
+    if request.method == "POST":
+        Campaign.objects.filter(pk=pk).update(send_at=timezone.now())
+        start_campaign.delay_on_commit(campaign.pk)
+        messages.success(request, gettext("The campaign is starting."))
+    return redirect("newsletter_campaign_progress", pk=pk)
+
+
+def email_preview(request, page_id):
+    """The email of a newsletter page as a recipient in its language would see it."""
+    page = get_object_or_404(NewsletterPage, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    language = request.GET.get("language", page.locale.language_code)
+    rendered = render_newsletter(newsletter_in(page, language), language)
+    if request.GET.get("format") == "text":
+        return HttpResponse(rendered.text, content_type="text/plain; charset=utf-8")
+    return HttpResponse(rendered.html)
+
+
+def send_test(request, page_id):
+    """Send the newsletter's email in each chosen language to the editor themself."""
+    page = get_object_or_404(NewsletterPage, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit() or not request.user.email:
+        raise PermissionDenied
+    if request.method == "POST":
+        languages = [code for code in request.POST.getlist("language") if code]
+        for language in languages or [page.locale.language_code]:
+            rendered = render_newsletter(newsletter_in(page, language), language)
+            html_body, text_body = rendered.for_recipient("#")
+            email = EmailMultiAlternatives(
+                subject=f"[{gettext('Test')}] {rendered.subject}",
+                body=text_body,
+                to=[request.user.email],
+                headers={"Content-Language": language},
+            )
+            email.attach_alternative(html_body, "text/html")
+            email.send()
+        messages.success(
+            request, gettext("Test email sent to %(email)s.") % {"email": request.user.email}
+        )
+        return redirect("wagtailadmin_pages:edit", page_id)
+    return render(
+        request,
+        "newsletters/admin/send_test.html",
+        {"page": page, "languages": settings.LANGUAGES},
+    )

@@ -1,4 +1,4 @@
-"""The people on the list: consent, confirmation, withdrawal, audiences and member-city contacts.
+"""The people on the list: consent, confirmation, withdrawal, imports and member-city contacts.
 
 Every change of a subscriber's status goes through the functions of this module,
 and each one adds an append-only :class:`ConsentEvent` (never updated, never
@@ -27,6 +27,7 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.validators import validate_ipv46_address
 from django.db import transaction
 from django.db.models import Q
@@ -39,7 +40,7 @@ from cities.models import CityPage, CityTeam
 from core.emails import absolute_url, send_templated_email
 from core.public_forms import client_address
 
-from .models import Audience, ConsentEvent, Subscriber, SubscriberStatus
+from .models import ConsentEvent, Subscriber, SubscriberStatus
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ def client_details(request):
     address = client_address(request) if request is not None else ""
     try:
         validate_ipv46_address(address)
-    except Exception:  # noqa: BLE001 - "unknown" or anything else that is not an address
+    except ValidationError:  # "unknown" or anything else that is not an address
         address = None
     agent = request.META.get("HTTP_USER_AGENT", "") if request is not None else ""
     return address, agent.replace("\x00", "")[:500]
@@ -299,32 +300,6 @@ def unsubscribe_by_token(token, channel, request=None):
     if subscriber is None:
         return False
     return withdraw(subscriber, channel, request=request)
-
-
-# Audiences -----------------------------------------------------------------------------
-
-
-def audience_subscribers(audience, language="", country=""):
-    """The receiving (confirmed, not suppressed) subscribers of an audience.
-
-    ``audience`` is an :class:`Audience` value; ``language`` and ``country`` narrow
-    the "language" and "country" audiences.
-    """
-    receiving = Subscriber.objects.receiving()
-    if audience == Audience.CITY_CONTACTS:
-        return receiving.filter(is_city_contact=True)
-    if audience == Audience.LANGUAGE:
-        return receiving.filter(language=language)
-    if audience == Audience.COUNTRY:
-        return receiving.filter(country=country)
-    return receiving
-
-
-def campaign_subscribers(campaign):
-    """The receiving subscribers of a campaign's audience."""
-    return audience_subscribers(
-        campaign.audience, campaign.audience_language, campaign.audience_country
-    )
 
 
 # Member-city contacts ------------------------------------------------------------------

@@ -1,8 +1,5 @@
 """The public subscribe form and the editors' CSV import of subscribers."""
 
-import csv
-import io
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
 
+from core.csv import CSVImportForm
 from core.public_forms import PublicFormMixin
 
 from .contacts import LANGUAGE_CODES, request_subscription
@@ -129,8 +127,6 @@ class SubscribeForm(PublicFormMixin, forms.Form):
 # The editors' import ------------------------------------------------------------------
 
 IMPORT_COLUMNS = ["email", "name", "language", "country", "city"]
-IMPORT_MAX_BYTES = 5 * 1024 * 1024
-IMPORT_MAX_ROWS = 50_000
 
 
 def parse_country(value):
@@ -150,7 +146,7 @@ def parse_country(value):
     )
 
 
-class SubscriberImportForm(forms.Form):
+class SubscriberImportForm(CSVImportForm):
     """A CSV file of people who agreed elsewhere (a paper form, an event), with that source."""
 
     file = forms.FileField(
@@ -170,130 +166,68 @@ class SubscriberImportForm(forms.Form):
         label=_("Language for rows without one"), choices=settings.LANGUAGES, initial="en"
     )
 
+    columns = IMPORT_COLUMNS
+    required_columns = ("email",)
+    only_known_columns = True
+    max_rows = 50_000
+
+    @property
+    def rows(self):
+        return self.records
+
     def clean_consent_source(self):
         value = self.cleaned_data["consent_source"].strip()
         if len(value) < 5:
             raise ValidationError(_("Describe the source of the consent in a few words."))
         return value
 
-    def clean(self):
-        cleaned = super().clean()
-        self.rows = []
-        self.row_errors = []
-        upload = cleaned.get("file")
-        if not upload:
-            return cleaned
-        if upload.size > IMPORT_MAX_BYTES:
-            raise ValidationError(_("The file is larger than 5 MB: split it into several files."))
+    def prepare(self, cleaned_data):
+        self.default_language = cleaned_data.get("default_language") or "en"
+        self.seen_emails = {}
+        return True
+
+    def parse_row(self, row, number, errors):
+        email = row["email"]
         try:
-            text = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValidationError(
-                _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")
-            ) from None
-        if "\x00" in text:
-            raise ValidationError(_("The file is not a CSV text file."))
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-        header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
-        if "email" not in header:
-            raise ValidationError(
-                _("The first row must name the columns, with at least “email”: %(columns)s.")
-                % {"columns": ", ".join(IMPORT_COLUMNS)}
-            )
-        unknown = [name for name in header if name not in IMPORT_COLUMNS]
-        if unknown:
-            raise ValidationError(
-                _("Unknown columns: %(unknown)s. The columns are: %(columns)s.")
-                % {"unknown": ", ".join(unknown), "columns": ", ".join(IMPORT_COLUMNS)}
-            )
-        reader.fieldnames = header
-        default_language = cleaned.get("default_language") or "en"
-        seen = {}
-        try:
-            for number, raw in enumerate(reader, start=2):
-                if number - 1 > IMPORT_MAX_ROWS:
-                    raise ValidationError(
-                        ngettext(
-                            "The file has more than %(max)s row.",
-                            "The file has more than %(max)s rows.",
-                            IMPORT_MAX_ROWS,
-                        )
-                        % {"max": IMPORT_MAX_ROWS}
-                    )
-                row = {key: (value or "").strip() for key, value in raw.items() if key}
-                if not any(row.values()):
-                    continue
-                errors = []
-                email = row.get("email", "")
-                try:
-                    validate_email(email)
-                    if len(email) > 254:
-                        raise ValidationError("")
-                except ValidationError:
-                    errors.append(
-                        gettext("“%(email)s” is not an email address.") % {"email": email[:80]}
-                    )
-                else:
-                    if email.lower() in seen:
-                        errors.append(
-                            gettext("This address is already on row %(row)s.")
-                            % {"row": seen[email.lower()]}
-                        )
-                    seen.setdefault(email.lower(), number)
-                language = row.get("language", "").lower() or default_language
-                if language not in LANGUAGE_CODES:
-                    errors.append(
-                        gettext("“%(language)s” is not a language of the site (%(codes)s).")
-                        % {"language": language[:20], "codes": ", ".join(LANGUAGE_CODES)}
-                    )
-                try:
-                    country = parse_country(row.get("country"))
-                except ValidationError as error:
-                    errors.extend(error.messages)
-                    country = ""
-                for field in ("name", "city"):
-                    if len(row.get(field, "")) > TEXT_MAX:
-                        errors.append(
-                            ngettext(
-                                "The %(field)s is longer than %(max)s character.",
-                                "The %(field)s is longer than %(max)s characters.",
-                                TEXT_MAX,
-                            )
-                            % {"field": field, "max": TEXT_MAX}
-                        )
-                    if "\x00" in row.get(field, ""):
-                        errors.append(
-                            gettext("The %(field)s has invalid characters.") % {"field": field}
-                        )
-                if errors:
-                    self.row_errors.append((number, errors))
-                    continue
-                self.rows.append(
-                    {
-                        "email": email,
-                        "name": row.get("name", ""),
-                        "language": language,
-                        "country": country,
-                        "city": row.get("city", ""),
-                    }
+            validate_email(email)
+            if len(email) > 254:
+                raise ValidationError("")
+        except ValidationError:
+            errors.append(gettext("“%(email)s” is not an email address.") % {"email": email[:80]})
+        else:
+            if email.lower() in self.seen_emails:
+                errors.append(
+                    gettext("This address is already on row %(row)s.")
+                    % {"row": self.seen_emails[email.lower()]}
                 )
-        except csv.Error as error:
-            raise ValidationError(
-                _("The file could not be read as CSV: %(error)s") % {"error": error}
-            ) from None
-        if self.row_errors:
-            raise ValidationError(
-                ngettext(
-                    "Nothing was imported: %(count)s row has to be corrected.",
-                    "Nothing was imported: %(count)s rows have to be corrected.",
-                    len(self.row_errors),
-                )
-                % {"count": len(self.row_errors)}
+            self.seen_emails.setdefault(email.lower(), number)
+        language = row["language"].lower() or self.default_language
+        if language not in LANGUAGE_CODES:
+            errors.append(
+                gettext("“%(language)s” is not a language of the site (%(codes)s).")
+                % {"language": language[:20], "codes": ", ".join(LANGUAGE_CODES)}
             )
-        if not self.rows:
-            raise ValidationError(_("The file has no rows to import."))
-        return cleaned
+        try:
+            country = parse_country(row["country"])
+        except ValidationError as error:
+            errors.extend(error.messages)
+            country = ""
+        for field in ("name", "city"):
+            if len(row[field]) > TEXT_MAX:
+                errors.append(
+                    ngettext(
+                        "The %(field)s is longer than %(max)s character.",
+                        "The %(field)s is longer than %(max)s characters.",
+                        TEXT_MAX,
+                    )
+                    % {"field": field, "max": TEXT_MAX}
+                )
+            if "\x00" in row[field]:
+                errors.append(gettext("The %(field)s has invalid characters.") % {"field": field})
+        return {
+            "email": email,
+            "name": row["name"],
+            "language": language,
+            "country": country,
+            "city": row["city"],
+        }

@@ -115,7 +115,7 @@ def send_due_reminders(today=None):
             email.extra_headers.update(list_headers(subscriber))
             try:
                 email.send()
-            except Exception as error:  # noqa: BLE001 - back to pending: the next run retries
+            except Exception as error:  # back to pending: the next run retries
                 logger.warning("reminder to subscriber %s failed: %s", subscriber.pk, error)
                 ReminderSent.objects.filter(pk=row.pk).update(status=DeliveryStatus.PENDING)
                 continue

@@ -195,7 +195,7 @@ def send_claimed(ids, worker=None):
                 continue
             try:
                 message.send()
-            except Exception as error:  # noqa: BLE001 - the row records any failure
+            except Exception as error:  # the row records any failure
                 logger.warning("delivery %s failed: %s", delivery.pk, error)
                 final = delivery.attempts + 1 >= 3
                 Delivery.objects.filter(pk=delivery.pk).update(

@@ -13,6 +13,8 @@
 
 from django.core import signing
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -27,6 +29,19 @@ from .forms import SubscribeForm
 from .models import ConsentEvent, Subscriber, SubscriberStatus
 
 
+def newsletter_page(request, *, status=200, **context):
+    """One of the newsletter pages: they share ``newsletters/status.html``."""
+    return render(request, "newsletters/status.html", context, status=status)
+
+
+def subscribe_again(**context):
+    return {
+        "link_url": reverse("newsletter_subscribe"),
+        "link_label": gettext("Subscribe again"),
+        **context,
+    }
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
     if request.method == "POST":
@@ -38,12 +53,39 @@ def subscribe(request):
     else:
         form = SubscribeForm(request=request, source_url=request.get_full_path())
         status = 200
-    return render(request, "newsletters/subscribe.html", {"subscribe_form": form}, status=status)
+    return newsletter_page(
+        request,
+        status=status,
+        subscribe_form=form,
+        title=gettext("Subscribe"),
+        heading=gettext("Subscribe to the reminders and newsletters"),
+    )
 
 
 def thanks(request):
-    return render(
-        request, "newsletters/thanks.html", {"valid_days": max(1, confirm_max_age() // 86400)}
+    days = max(1, confirm_max_age() // 86400)
+    return newsletter_page(
+        request,
+        icon="✉",
+        heading=gettext("Check your email"),
+        lead=gettext(
+            "Thank you. We have sent you an email: click the link in it to confirm your "
+            "subscription."
+        ),
+        notes=[
+            ngettext(
+                "You receive nothing else from us until you confirm. The link stays valid for "
+                "%(days)s day.",
+                "You receive nothing else from us until you confirm. The link stays valid for "
+                "%(days)s days.",
+                days,
+            )
+            % {"days": days},
+            gettext(
+                "No email after a few minutes? Look in your spam folder, or subscribe again: we "
+                "will send the link once more."
+            ),
+        ],
     )
 
 
@@ -52,10 +94,49 @@ def confirm(request, token):
     try:
         subscriber = confirm_subscription(token, request)
     except signing.SignatureExpired:
-        return render(request, "newsletters/link_invalid.html", {"expired": True}, status=400)
+        return link_invalid(request, expired=True)
     except (signing.BadSignature, ConfirmationRefused, ValueError, TypeError):
-        return render(request, "newsletters/link_invalid.html", {"expired": False}, status=400)
-    return render(request, "newsletters/confirmed.html", {"subscriber": subscriber})
+        return link_invalid(request, expired=False)
+    return newsletter_page(
+        request,
+        icon="✓",
+        tone="done",
+        heading=gettext("You are subscribed"),
+        lead=gettext(
+            "Thank you. %(email)s will receive the reminders before 16 May and the "
+            "Observatory's newsletters."
+        )
+        % {"email": subscriber.email},
+        notes=[gettext("Every email has a link to unsubscribe in one click.")],
+        link_url=f"/{subscriber.language}/",
+        link_label=gettext("Back to the website"),
+    )
+
+
+def link_invalid(request, *, expired):
+    if expired:
+        heading = gettext("This link has expired")
+        lead = gettext(
+            "The link to confirm your subscription is only valid for a few days, and this one "
+            "is too old."
+        )
+    else:
+        heading = gettext("This link does not work")
+        lead = gettext(
+            "The link to confirm your subscription is incomplete, has been changed, or is no "
+            "longer valid. Please copy the whole link from the email, or subscribe again."
+        )
+    return newsletter_page(
+        request,
+        status=400,
+        **subscribe_again(
+            icon="!",
+            tone="error",
+            heading=heading,
+            lead=lead,
+            notes=[gettext("Subscribe again and we will send you a new link.")],
+        ),
+    )
 
 
 @csrf_exempt
@@ -67,7 +148,30 @@ def unsubscribe(request, token):
         from_page = request.POST.get("from") == "page"
         channel = ConsentEvent.Channel.LINK if from_page else ConsentEvent.Channel.ONE_CLICK
         unsubscribe_by_token(token, channel, request=request)
-        return render(request, "newsletters/unsubscribed.html", {"token": token})
+        return newsletter_page(
+            request,
+            **subscribe_again(
+                icon="✓",
+                tone="done",
+                heading=gettext("You are unsubscribed"),
+                lead=gettext("You will receive no more reminders or newsletters from us."),
+                notes=[gettext("Changed your mind? You can subscribe again at any time.")],
+                link_secondary=True,
+            ),
+        )
     subscriber = Subscriber.objects.filter(token=token).first()
-    already = subscriber is not None and subscriber.status != SubscriberStatus.SUBSCRIBED
-    return render(request, "newsletters/unsubscribe.html", {"token": token, "already": already})
+    if subscriber is not None and subscriber.status != SubscriberStatus.SUBSCRIBED:
+        return newsletter_page(
+            request,
+            heading=gettext("Unsubscribe"),
+            lead=gettext("This address receives no emails from us."),
+        )
+    return newsletter_page(
+        request,
+        heading=gettext("Unsubscribe"),
+        lead=gettext(
+            "Do you want to stop receiving the reminders before 16 May and the Observatory's "
+            "newsletters?"
+        ),
+        unsubscribe_token=token,
+    )

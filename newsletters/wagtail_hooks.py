@@ -1,4 +1,4 @@
-"""Admin: Subscribers (listing with filters, search, chart, CSV export and import), dashboard panel.
+"""The newsletters in the admin: subscribers, campaigns, reminders, a newsletter's email buttons.
 
 Editors never add a subscriber by hand and never delete one (the consent
 history is kept): people subscribe themselves, or arrive by an import with a
@@ -6,25 +6,36 @@ documented consent source. Editors can correct a subscriber's details and
 unsubscribe someone (recorded with channel ``editor``).
 """
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import (
+    CampaignCreateView,
+    CampaignEditView,
+    CampaignForm,
+    ProgressColumn,
     SubscriberEditView,
     SubscriberImportView,
     SubscriberIndexView,
     SubscribersPanel,
     SubscriberUnsubscribeView,
+    campaign_progress,
+    campaign_start_now,
     can_change,
+    email_preview,
+    send_test,
 )
 from .filters import SubscriberFilterSet
-from .models import Subscriber
+from .models import Campaign, NewsletterPage, ReminderMessage, ReminderRule, Subscriber
 
 
 class SubscriberPermissionPolicy(ModelPermissionPolicy):
@@ -110,5 +121,100 @@ def register_log_actions(actions):
     )
 
 
-# Campaigns, test sends and email previews.
-from . import campaign_admin  # noqa: E402, F401
+# Campaigns, email previews and test sends, reminders -------------------------------------
+
+
+class CampaignViewSet(ModelViewSet):
+    model = Campaign
+    form_fields = ["newsletter", "audience", "audience_language", "audience_country", "send_at"]
+    icon = "mail"
+    menu_label = _("Campaigns")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = [
+        "newsletter",
+        "audience",
+        "send_at",
+        "status",
+        ProgressColumn("progress", label=_("Progress")),
+    ]
+    list_filter = ["status", "audience"]
+    inspect_view_enabled = False
+    add_view_class = CampaignCreateView
+    edit_view_class = CampaignEditView
+
+    def get_form_class(self, for_update=False):
+        return CampaignForm
+
+
+campaign_viewset = CampaignViewSet("campaigns")
+
+
+@hooks.register("register_admin_viewset")
+def register_campaigns():
+    return campaign_viewset
+
+
+@hooks.register("register_admin_urls")
+def campaign_urls():
+    return [
+        path("campaign-progress/<int:pk>/", campaign_progress, name="newsletter_campaign_progress"),
+        path("campaign-start/<int:pk>/", campaign_start_now, name="newsletter_campaign_start"),
+        path("newsletter-email/<int:page_id>/", email_preview, name="newsletter_email_preview"),
+        path("newsletter-test/<int:page_id>/", send_test, name="newsletter_send_test"),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def newsletter_buttons(page, user, view_name, next_url=None):
+    if not isinstance(page.specific_deferred, NewsletterPage):
+        return
+    yield Button(
+        _("Preview the email"),
+        reverse("newsletter_email_preview", args=[page.pk]),
+        icon_name="mail",
+        priority=80,
+    )
+    yield Button(
+        _("Send a test to myself"),
+        reverse("newsletter_send_test", args=[page.pk]),
+        icon_name="mail",
+        priority=81,
+    )
+    if user.has_perm("newsletters.add_campaign"):
+        yield Button(
+            _("Send as a campaign"),
+            reverse(campaign_viewset.get_url_name("add")) + f"?newsletter={page.pk}",
+            icon_name="mail",
+            priority=82,
+        )
+
+
+class ReminderRuleViewSet(ModelViewSet):
+    """Editors keep the reminders before 16 May: how many days before, and which message."""
+
+    model = ReminderRule
+    icon = "date"
+    menu_label = _("Reminder rules")
+    menu_order = 321
+    add_to_admin_menu = True
+    form_fields = ["days_before", "message", "active"]
+    list_display = ["__str__", "message", "active"]
+    inspect_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_reminder_rules():
+    return ReminderRuleViewSet("reminder_rules")
+
+
+class ReminderMessageViewSet(SnippetViewSet):
+    """The reminders' text, translated with wagtail-localize like any snippet."""
+
+    model = ReminderMessage
+    icon = "mail"
+    menu_label = _("Reminder messages")
+    list_display = ["name", "subject"]
+
+
+register_snippet(ReminderMessageViewSet)

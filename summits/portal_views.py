@@ -13,24 +13,11 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from wagtail.documents import get_document_model
-from wagtail.models import Collection
-
 from cities.accounts import city_member_required
+from core.uploads import save_document
 
 from .forms import UpgradeForm
 from .models import Signature, SignatureKind
-
-
-def save_council_decision(upload, title, team, user):
-    """The uploaded decision as a Wagtail document in the team's collection."""
-    collection = (team.collection if team else None) or Collection.get_first_root_node()
-    document = get_document_model()(
-        title=title, file=upload, collection=collection, uploaded_by_user=user
-    )
-    document._set_document_file_metadata()
-    document.save()
-    return document
 
 
 @city_member_required
@@ -47,11 +34,11 @@ def signature_upgrade(request, signature_id):
         form = UpgradeForm(request.POST, request.FILES)
         if form.is_valid():
             with transaction.atomic():
-                document = save_council_decision(
+                document = save_document(
                     form.cleaned_data["decision"],
-                    form.cleaned_data["decision_title"],
-                    request.city_team,
-                    request.user,
+                    title=form.cleaned_data["decision_title"],
+                    collection=request.city_team.collection,
+                    user=request.user,
                 )
                 signature.kind = SignatureKind.COMMIT
                 signature.upgraded_at = timezone.now()

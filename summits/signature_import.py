@@ -1,8 +1,6 @@
 """The CSV import of paper signatures (admin): every row checked, all imported or none."""
 
-import csv
 import datetime
-import io
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -15,13 +13,12 @@ from wagtail.models import Locale
 from django_countries import countries
 
 from cities.models import CityPage
+from core.csv import CSVImportForm
 
 from .forms import TEXT_MAX
 from .models import DeclarationPage, Signature, SignatureKind
 
 IMPORT_COLUMNS = ["name", "title", "city", "country", "email", "kind", "signed_on"]
-IMPORT_MAX_BYTES = 5 * 1024 * 1024
-IMPORT_MAX_ROWS = 20_000
 
 
 def declaration_choices():
@@ -51,7 +48,7 @@ def parse_kind(value):
     return value if value in SignatureKind.values else None
 
 
-class SignatureImportForm(forms.Form):
+class SignatureImportForm(CSVImportForm):
     """Paper signatures from a CSV file: every row valid, or nothing imported."""
 
     declaration = forms.ChoiceField(label=_("Declaration"))
@@ -65,110 +62,60 @@ class SignatureImportForm(forms.Form):
         ),
     )
 
+    columns = IMPORT_COLUMNS
+    required_columns = ("name", "country", "kind")
+    max_rows = 20_000
+    import_messages = {
+        **CSVImportForm.import_messages,
+        "too_large": _("The file is larger than 5 MB."),
+        "binary": _("This is not a text (CSV) file."),
+        "encoding": _("The file is not in UTF-8. Save it as “CSV UTF-8” and try again."),
+        "rows": _("No signature was imported: correct the rows below and send the file again."),
+        "no_rows": _("The file has no signatures."),
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["declaration"].choices = declaration_choices()
-        self.row_errors = []
-        self.signatures = []
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > IMPORT_MAX_BYTES:
-            raise ValidationError(_("The file is larger than 5 MB."), code="too_large")
-        raw = upload.read()
-        if b"\x00" in raw:
-            raise ValidationError(_("This is not a text (CSV) file."), code="binary")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValidationError(
-                _("The file is not in UTF-8. Save it as “CSV UTF-8” and try again."),
-                code="encoding",
-            ) from None
-        return text
+    @property
+    def signatures(self):
+        return self.records
 
-    def clean(self):
-        cleaned = super().clean()
-        text, key = cleaned.get("file"), cleaned.get("declaration")
-        if text is None or not key:
-            return cleaned
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(io.StringIO(text), dialect)
-        try:
-            header = [column.strip().lower() for column in next(reader)]
-        except (StopIteration, csv.Error):
-            raise ValidationError(_("The file is empty."), code="empty") from None
-        missing = [column for column in ("name", "country", "kind") if column not in header]
-        if missing:
-            raise ValidationError(
-                _("The header row lacks the column(s): %(columns)s.")
-                % {"columns": ", ".join(missing)},
-                code="header",
-            )
-        self.parse_rows(reader, header, key)
-        if self.row_errors:
-            raise ValidationError(
-                _("No signature was imported: correct the rows below and send the file again."),
-                code="rows",
-            )
-        if not self.signatures:
-            raise ValidationError(_("The file has no signatures."), code="empty")
-        return cleaned
-
-    def parse_rows(self, reader, header, key):
-        known_emails = set(
-            Signature.objects.filter(declaration_key=key)
+    def prepare(self, cleaned_data):
+        self.key = cleaned_data.get("declaration")
+        if not self.key:
+            return False
+        known_emails = (
+            Signature.objects.filter(declaration_key=self.key)
             .exclude(email="")
             .values_list("email", flat=True)
         )
-        known_emails = {email.lower() for email in known_emails}
-        cities = {}
+        self.known_emails = {email.lower() for email in known_emails}
+        self.cities = {}
         for city in CityPage.objects.filter(locale=Locale.get_default()):
-            cities.setdefault(city.title.strip().lower(), city)
-        seen = {}
-        row_number = 1
-        while True:
-            try:
-                values = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as error:
-                self.row_errors.append((reader.line_num, [str(error)]))
-                break
-            row_number += 1
-            if not any(value.strip() for value in values):
-                continue
-            if row_number > IMPORT_MAX_ROWS:
-                self.row_errors.append(
-                    (row_number, [gettext("Too many rows: at most %d.") % IMPORT_MAX_ROWS])
-                )
-                break
-            row = dict(zip(header, values, strict=False))
-            row = {column: (row.get(column) or "").strip() for column in IMPORT_COLUMNS}
-            errors = []
-            signature = self.parse_row(row, key, errors, cities)
-            email = row["email"].lower()
-            if email and not errors:
-                if email in known_emails:
-                    errors.append(
-                        gettext("%(email)s has already signed this declaration.")
-                        % {"email": row["email"]}
-                    )
-                elif email in seen:
-                    errors.append(
-                        gettext("%(email)s is already on row %(row)d.")
-                        % {"email": row["email"], "row": seen[email]}
-                    )
-                seen.setdefault(email, row_number)
-            if errors:
-                self.row_errors.append((row_number, errors))
-            else:
-                self.signatures.append(signature)
+            self.cities.setdefault(city.title.strip().lower(), city)
+        self.seen_emails = {}
+        return True
 
-    def parse_row(self, row, key, errors, cities):
+    def parse_row(self, row, number, errors):
+        signature = self.parse_signature(row, errors)
+        email = row["email"].lower()
+        if email and not errors:
+            if email in self.known_emails:
+                errors.append(
+                    gettext("%(email)s has already signed this declaration.")
+                    % {"email": row["email"]}
+                )
+            elif email in self.seen_emails:
+                errors.append(
+                    gettext("%(email)s is already on row %(row)d.")
+                    % {"email": row["email"], "row": self.seen_emails[email]}
+                )
+            self.seen_emails.setdefault(email, number)
+        return signature
+
+    def parse_signature(self, row, errors):
         for column in ("name", "title", "city"):
             if len(row[column]) > TEXT_MAX:
                 errors.append(
@@ -212,9 +159,9 @@ class SignatureImportForm(forms.Form):
                 )
         if errors:
             return None
-        city = cities.get(row["city"].lower()) if row["city"] else None
+        city = self.cities.get(row["city"].lower()) if row["city"] else None
         return Signature(
-            declaration_key=key,
+            declaration_key=self.key,
             name=row["name"],
             title=row["title"],
             city=city,

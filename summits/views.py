@@ -8,8 +8,9 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
 
+from core.csv import csv_response
 from core.i18n import localized_by_key
-from core.open_data import Dataset, calendar_response, csv_response
+from core.open_data import Dataset, calendar_response
 
 from .calendars import programme_calendar
 from .models import DeclarationPage, Signature, SummitPage

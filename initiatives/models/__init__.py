@@ -1,6 +1,6 @@
 """The initiatives' pages: each initiative under its city, and the index of them all."""
 
-from .index import InitiativeIndexPage  # noqa: I001  after .pages: the index's filters use them
+from .index import InitiativeIndexPage
 from .pages import InitiativeKind, InitiativePage, InitiativePageForm, latest_initiatives
 
 __all__ = [

@@ -1,6 +1,6 @@
 """Summits, their programmes, the declarations they adopt and the signatures of those."""
 
-from .pages import (  # noqa: I001  after .signatures: the pages' signing views use them
+from .pages import (
     Audience,
     DeclarationPage,
     ProgrammeDayBlock,

@@ -157,12 +157,6 @@ class Signature(models.Model):
     def __str__(self):
         return f"{self.name} ({self.get_kind_display()})"
 
-    def display_city(self):
-        """The member city in the active language, or the city as typed."""
-        if self.city_id:
-            return self.city.localized.title
-        return self.city_name
-
     def declaration(self):
         """The declaration page in the active language (else in any), or None."""
         # By name: the pages module imports the signing views, which use this model.
@@ -176,10 +170,6 @@ class Signature(models.Model):
         return declaration.title if declaration else ""
 
     declaration_title.short_description = _("declaration")
-
-    @property
-    def is_confirmed(self):
-        return self.confirmed_at is not None
 
     @property
     def can_upgrade(self):

@@ -73,7 +73,7 @@ RARE = "zanzibarquest"
 
 def bulk_initiatives(city, count):
     """Insert ``count`` live initiatives under ``city`` without treebeard's per-row work."""
-    rng = random.Random(16)  # noqa: S311 - reproducible demo text, not security
+    rng = random.Random(16)  # reproducible demo text, not security
     content_type = ContentType.objects.get_for_model(InitiativePage)
     now = timezone.now()
     kinds = InitiativeKind.values

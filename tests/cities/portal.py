@@ -34,7 +34,7 @@ def themes_everywhere(locales):
     return themes
 
 
-PASSWORD = "a-long-city-password-2026"  # noqa: S105
+PASSWORD = "a-long-city-password-2026"
 
 
 def member(city, email, password=PASSWORD, language=None):

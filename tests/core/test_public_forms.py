@@ -86,7 +86,7 @@ def test_rate_limited_form_says_so():
 
 @override_settings(CACHES=UNREACHABLE_REDIS)
 def test_rate_limit_holds_when_redis_is_down(caplog):
-    caches._settings = None  # noqa: SLF001 - let the override reach the cache handler
+    caches._settings = None  # let the override reach the cache handler
     with pytest.raises(Exception):  # noqa: B017 - Redis is really unreachable
         caches["default"].get("probe")
     results = [bound({"form_started": started(10)}).is_valid() for _ in range(4)]

@@ -74,7 +74,7 @@ def test_concurrent_signatures_of_one_address_make_one_row(world, address, mailo
             client = Client(REMOTE_ADDR=address)
             barrier.wait(timeout=30)
             statuses.append(client.post(url, data[n]).status_code)
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # reported below
             errors.append(repr(error))
         finally:
             connection.close()

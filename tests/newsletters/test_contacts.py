@@ -8,7 +8,8 @@ import pytest
 
 from cities.accounts import ensure_city_team
 from core.blocks import SubscribeBlock
-from newsletters.models import Audience, Subscriber, SubscriberStatus
+from newsletters.models import Audience, Campaign, Subscriber, SubscriberStatus
+from newsletters.sending import audience
 from tests.cities.portal import city_directory_everywhere, city_everywhere, member
 from tests.newsletters.builders import subscriber
 
@@ -29,9 +30,7 @@ def test_joining_a_team_makes_a_subscribed_contact_in_the_accounts_language(dues
     assert contact.language == "fr" and contact.city == duesseldorf
     [event] = contact.consent_events.all()
     assert (event.action, event.channel) == ("opt_in", "city_account")
-    from newsletters.contacts import audience_subscribers
-
-    assert list(audience_subscribers(Audience.CITY_CONTACTS)) == [contact]
+    assert list(audience(Campaign(audience=Audience.CITY_CONTACTS))) == [contact]
     # Leaving the team ends a subscription that rested on the account alone.
     team = ensure_city_team(duesseldorf)
     user.groups.remove(team.group)

@@ -8,9 +8,9 @@ from django.utils import translation
 
 import pytest
 
-from newsletters.contacts import audience_subscribers
 from newsletters.forms import CONSENT_VERSION, SubscribeForm
-from newsletters.models import Audience, ConsentEvent, Subscriber, SubscriberStatus
+from newsletters.models import Audience, Campaign, ConsentEvent, Subscriber, SubscriberStatus
+from newsletters.sending import audience
 from tests.newsletters.builders import (
     USER_AGENT,
     form_data,
@@ -208,7 +208,7 @@ def test_one_click_post_without_session_or_csrf_unsubscribes(site):
     assert reader.status == SubscriberStatus.UNSUBSCRIBED and reader.unsubscribed_at
     withdrawal = reader.consent_events.get(action="withdraw", channel="one_click")
     assert withdrawal.user_agent == ""
-    assert not audience_subscribers(Audience.EVERYONE).exists()
+    assert not audience(Campaign(audience=Audience.EVERYONE)).exists()
     # Again: still 200, nothing recorded twice.
     again = mail_program.post(
         f"/de/newsletters/unsubscribe/{reader.token}/",
@@ -353,7 +353,11 @@ def test_audiences(site):
     contact = subscriber("b@example.org", language="fr", is_city_contact=True)
     subscriber("c@example.org", status=SubscriberStatus.PENDING, language="de")
     subscriber("d@example.org", status=SubscriberStatus.UNSUBSCRIBED, language="de")
-    assert set(audience_subscribers(Audience.EVERYONE)) == {everyone, contact}
-    assert set(audience_subscribers(Audience.CITY_CONTACTS)) == {contact}
-    assert set(audience_subscribers(Audience.LANGUAGE, language="de")) == {everyone}
-    assert set(audience_subscribers(Audience.COUNTRY, country="DE")) == {everyone}
+
+    def receiving(kind, **narrowed):
+        return set(audience(Campaign(audience=kind, **narrowed)))
+
+    assert receiving(Audience.EVERYONE) == {everyone, contact}
+    assert receiving(Audience.CITY_CONTACTS) == {contact}
+    assert receiving(Audience.LANGUAGE, audience_language="de") == {everyone}
+    assert receiving(Audience.COUNTRY, audience_country="DE") == {everyone}

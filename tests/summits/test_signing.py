@@ -618,6 +618,8 @@ def test_export_through_the_admin_with_the_filters(client, world, editor):
     assert response.status_code == 200
     assert 'filename="signatures.csv"' in response["Content-Disposition"]
     content = b"".join(response.streaming_content).decode()
+    assert content.startswith("\ufeff")  # the BOM Excel needs
+    content = content.removeprefix("\ufeff")
     rows = list(csv.DictReader(io.StringIO(content)))
     assert [row["name"] for row in rows] == ["'=HYPERLINK(evil)", "Ada Mayor", "Unconfirmed"]
     ada = rows[1]
@@ -625,12 +627,16 @@ def test_export_through_the_admin_with_the_filters(client, world, editor):
     assert ada["country_name"] == "Germany" and ada["email"] == "a@x.test"
     assert ada["declaration"] == "Düsseldorf Declaration"
     filtered = client.get("/admin/snippets/summits/signature/?export=csv&kind=acknowledge")
-    rows = list(csv.DictReader(io.StringIO(b"".join(filtered.streaming_content).decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(filtered.streaming_content).decode("utf-8-sig")))
+    )
     assert [row["city"] for row in rows] == ["Lyon"]
     confirmed = client.get(
         f"/admin/snippets/summits/signature/?export=csv&confirmed=true&declaration={key}"
     )
-    rows = list(csv.DictReader(io.StringIO(b"".join(confirmed.streaming_content).decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(confirmed.streaming_content).decode("utf-8-sig")))
+    )
     assert len(rows) == 2
     # An export imports again into another declaration.
     xlsx = client.get("/admin/snippets/summits/signature/?export=xlsx")
