@@ -16,7 +16,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateTimeInput, Button
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.admin_i18n import TranslatableSnippetViewSet
 
 from .models import Audience, Campaign, NewsletterPage, ReminderMessage, ReminderRule
 from .rendering import newsletter_in, render_newsletter
@@ -260,7 +261,7 @@ def register_reminder_rules():
     return ReminderRuleViewSet("reminder_rules")
 
 
-class ReminderMessageViewSet(SnippetViewSet):
+class ReminderMessageViewSet(TranslatableSnippetViewSet):
     """The reminders' text, translated with wagtail-localize like any snippet."""
 
     model = ReminderMessage
