@@ -60,13 +60,21 @@ def _year_choices():
 
 class CityEventFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Status"), choices=CityEvent.Status.choices
+        label=gettext_lazy("Status"),
+        choices=CityEvent.Status.choices,
+        empty_label=gettext_lazy("All"),
     )
     country = django_filters.ChoiceFilter(
-        label=gettext_lazy("Country"), choices=_country_choices, method="filter_country"
+        label=gettext_lazy("Country"),
+        choices=_country_choices,
+        method="filter_country",
+        empty_label=gettext_lazy("All"),
     )
     year = django_filters.ChoiceFilter(
-        label=gettext_lazy("Year"), choices=_year_choices, method="filter_year"
+        label=gettext_lazy("Year"),
+        choices=_year_choices,
+        method="filter_year",
+        empty_label=gettext_lazy("All"),
     )
 
     class Meta:
@@ -98,6 +106,9 @@ def local_start(event):
 
 class CityEventIndexView(generic.IndexView):
     default_ordering = "-starts_at"
+
+    def get_add_url(self):
+        return None  # no "add" view: cities register events from My city
 
     def get_edit_url(self, instance):
         return reverse("city_events_admin:review", args=[instance.pk])
