@@ -1,4 +1,4 @@
-"""The admin in one language: snippet choosers, snippet listings and page forms.
+"""The admin in one language: snippet choosers, snippet listings, page forms, password reset.
 
 A translatable snippet (a theme, a reminder message) exists once per language.
 Where an editor picks or lists them, they see one language: the page's or
@@ -8,12 +8,17 @@ one in admin views). A listing can still show every language on request.
 """
 
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
 
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.forms.choosers import LocaleFilterMixin
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from .emails import absolute_url, send_templated_email
 
 
 def requested_locale(request):
@@ -131,3 +136,22 @@ class OneLanguagePageForm(WagtailAdminPageForm):
             field.queryset = field.queryset.filter(
                 Q(locale_id=locale_id) | Q(pk__in=[pk for pk in kept if pk not in (None, "")])
             )
+
+
+class AdminPasswordResetForm(PasswordResetForm):
+    """Wagtail's password reset, its email ours: in the editor's admin language, by Celery."""
+
+    def send_mail(self, subject_template, email_template, context, from_email, to_email, **kwargs):
+        user = context["user"]
+        path = reverse(
+            "wagtailadmin_password_reset_confirm",
+            kwargs={"uidb64": context["uid"], "token": context["token"]},
+        )
+        profile = getattr(user, "wagtail_userprofile", None)
+        language = (profile and profile.preferred_language) or translation.get_language()
+        send_templated_email.delay_on_commit(
+            "password_reset",
+            to_email,
+            {"name": user.get_full_name() or user.get_username(), "url": absolute_url(path)},
+            language,
+        )

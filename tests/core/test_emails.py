@@ -40,8 +40,31 @@ def test_an_email_is_labelled_with_the_language_it_is_written_in(asked, written)
     assert f'<html lang="{written}"' in html_of(message)
 
 
-def test_the_task_sends_in_the_recipients_language(settings):
+def test_the_task_sends_in_the_recipients_language():
     send_templated_email("subscription_confirm", "lea@example.de", CONTEXT, "de")
     [message] = mail.outbox
     assert message.extra_headers["Content-Language"] == "de"
     assert '<html lang="de" dir="ltr">' in html_of(message)
+
+
+def test_the_admins_password_reset_is_in_the_editors_language(
+    client, db, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth import get_user_model
+
+    from wagtail.users.models import UserProfile
+
+    editor = get_user_model().objects.create_user(
+        "amal", "amal@observatory.test", "a-long-editor-password-2026", is_staff=True
+    )
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "ar"
+    profile.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/admin/password_reset/", {"email": "amal@observatory.test"})
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.to == ["amal@observatory.test"]
+    assert message.extra_headers["Content-Language"] == "ar"
+    assert '<html lang="ar" dir="rtl">' in html_of(message)
+    assert "/admin/password_reset/confirm/" in message.body
