@@ -3,9 +3,9 @@
 ``in_language`` picks one thing among its translations; ``localized_by_key`` does
 it for many things at once, in one query; ``one_per_key`` lists many things once
 each. They prefer the requested language (the active one by default) and fall
-back to what exists. ``written_in`` and ``text_language`` say which language a
-text really is in: an alias (wagtail-localize's untranslated copy) shows its
-original's text, so it is not a translation.
+back to what exists. ``written_in`` and ``original`` find the text a reader really
+gets: an alias (wagtail-localize's untranslated copy) shows its original's text,
+so it is not a translation.
 """
 
 from wagtail.models import Locale, Page
@@ -70,11 +70,6 @@ def original(obj):
     while obj.alias_of_id is not None:
         obj = obj.alias_of
     return obj.specific
-
-
-def text_language(obj):
-    """The language code of the text ``obj`` really shows (an alias: its original's)."""
-    return original(obj).locale.language_code
 
 
 def written_in(obj, language):
