@@ -9,7 +9,6 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from django_countries.fields import CountryField
@@ -33,7 +32,6 @@ class Continent(models.TextChoices):
     OCEANIA = "oceania", _("Oceania")
 
 
-@register_snippet
 class Theme(TranslatableMixin, index.Indexed, models.Model):
     """One of the five themes of the Düsseldorf summit: the shared taxonomy."""
 
@@ -51,7 +49,12 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("sort_order"),
     ]
     override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The admin's choosers search one language at a time: filtered by locale.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("theme")

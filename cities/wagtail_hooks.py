@@ -1,12 +1,22 @@
-"""City invitations in the admin: editors invite city staff by email."""
+"""Admin: the themes (in one language at a time), and city teams: editors invite city staff."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_i18n import TranslatableSnippetViewSet
+
 from .admin_views import InvitationCreateView
-from .models import CityInvitation
+from .models import CityInvitation, Theme
+
+
+class ThemeViewSet(TranslatableSnippetViewSet):
+    model = Theme
+    icon = "tag"
+
+
+register_snippet(ThemeViewSet)
 
 
 class CityInvitationViewSet(SnippetViewSet):

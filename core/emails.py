@@ -4,6 +4,10 @@ Each email is three templates: ``emails/<name>.subject.txt``, ``emails/<name>.tx
 and ``emails/<name>.html`` (the HTML extends ``emails/base.html``). Callers
 enqueue :func:`send_templated_email` with ``delay_on_commit`` so nothing is sent
 for a request whose transaction rolls back.
+
+An email says the language it is written in: ``Content-Language`` and the HTML's
+``lang`` and ``dir`` come from the language it was rendered in, one of the site's
+languages (an unknown code renders, and is labelled, in the default language).
 """
 
 from django.conf import settings
@@ -21,21 +25,30 @@ def absolute_url(path):
     return settings.BASE_URL.rstrip("/") + path
 
 
+def site_language(language):
+    """``language`` as one of the site's languages (``fr-ca`` → ``fr``), else the default one."""
+    try:
+        return translation.get_supported_language_variant(language or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 def render_email(template, context, language):
-    """(subject, text, html) of an email template in ``language``."""
+    """(subject, text, html, language rendered in) of an email template in ``language``."""
+    language = site_language(language)
     context = {"site_name": settings.WAGTAIL_SITE_NAME, "base_url": settings.BASE_URL, **context}
     with translation.override(language):
-        context["language"] = translation.get_language()
+        context["language"] = language
         context["language_bidi"] = translation.get_language_bidi()
         subject = render_to_string(f"emails/{template}.subject.txt", context)
         text = render_to_string(f"emails/{template}.txt", context)
         html = render_to_string(f"emails/{template}.html", context)
     # A subject is one line, whatever the template's whitespace.
-    return " ".join(subject.split()), text, html
+    return " ".join(subject.split()), text, html, language
 
 
 def build_email(template, to, context, language, reply_to=None):
-    subject, text, html = render_email(template, context, language)
+    subject, text, html, language = render_email(template, context, language)
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,

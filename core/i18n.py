@@ -1,13 +1,14 @@
 """One way to read a translatable page or snippet in a language.
 
-``in_language`` picks one thing among its translations; ``translations_by_key``
-does it for many things known by their translation keys, and ``localized_by_key``
-for many objects in hand (what ``.localized`` gives each), both in one query. All
-prefer the requested language (the active one by default) and fall back to what
-exists. For one object in hand, Wagtail's own ``obj.localized`` is the way.
+``in_language`` picks one thing among its translations; ``localized_by_key`` does
+it for many things at once, in one query; ``one_per_key`` lists many things once
+each. They prefer the requested language (the active one by default) and fall
+back to what exists. ``written_in`` and ``original`` find the text a reader really
+gets: an alias (wagtail-localize's untranslated copy) shows its original's text,
+so it is not a translation.
 """
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 
 def in_language(translations, locale=None):
@@ -40,16 +41,48 @@ def localized_by_key(objects, locale=None):
     return found
 
 
-def translations_by_key(translations, keys, locale=None):
-    """{translation_key: object} for ``keys``: the one in ``locale``, else the oldest. One query.
+def one_per_key(queryset, locale=None):
+    """{translation_key: object} with each thing of ``queryset`` once, in one query.
 
-    ``translations`` is the queryset to choose from (``CityPage.objects.live()``);
-    keys with no object in it are left out.
+    For each thing: its own text in ``locale`` (the active one by default), else in
+    the default language, else its oldest version. Aliases never win over a text
+    of their own, so a title is in the language it claims.
     """
     locale = locale or Locale.get_active()
-    found = {}
-    for obj in translations.filter(translation_key__in=set(keys)).order_by("pk"):
-        current = found.get(obj.translation_key)
-        if current is None or (obj.locale_id == locale.pk and current.locale_id != locale.pk):
-            found[obj.translation_key] = obj
-    return found
+    default = Locale.get_default()
+    chosen = {}
+
+    def rank(obj):
+        alias = getattr(obj, "alias_of_id", None) is not None
+        return (alias, obj.locale_id != locale.pk, obj.locale_id != default.pk, obj.pk)
+
+    for obj in queryset:
+        current = chosen.get(obj.translation_key)
+        if current is None or rank(obj) < rank(current):
+            chosen[obj.translation_key] = obj
+    return chosen
+
+
+def original(obj):
+    """The page or snippet whose text ``obj`` shows: an alias shows its original's."""
+    if not isinstance(obj, Page):
+        return obj
+    while obj.alias_of_id is not None:
+        obj = obj.alias_of
+    return obj.specific
+
+
+def written_in(obj, language):
+    """``obj``'s translation with its own text in ``language``, else in the default language.
+
+    For pages only live ones count, and never aliases (an alias repeats another
+    language's text). Falls back to ``obj``'s original. Snippets have no aliases.
+    """
+    translations = type(obj)._default_manager.filter(translation_key=obj.translation_key)
+    if isinstance(obj, Page):
+        translations = translations.live().filter(alias_of__isnull=True)
+    for code in (language, Locale.get_default().language_code):
+        found = translations.filter(locale__language_code=code).first()
+        if found is not None:
+            return found.specific if isinstance(found, Page) else found
+    return original(obj)

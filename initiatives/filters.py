@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F
 from django.db.models.functions import ExtractYear, Length, Substr
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from cities.models import CityPage, Theme
 
@@ -52,10 +52,15 @@ def with_city_path(queryset):
 
 
 def localized_themes(locale):
-    """Themes by slug, in ``locale`` where translated, else in any other locale (one query)."""
+    """Themes by slug, in ``locale`` where translated, else in the default language (one query)."""
+    default = Locale.get_default()
+
+    def rank(theme):
+        return (theme.locale_id != locale.pk, theme.locale_id != default.pk)
+
     themes = {}
     for theme in Theme.objects.all():
-        if theme.slug not in themes or theme.locale_id == locale.pk:
+        if theme.slug not in themes or rank(theme) < rank(themes[theme.slug]):
             themes[theme.slug] = theme
     return dict(sorted(themes.items(), key=lambda item: (item[1].sort_order, item[1].name)))
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cities.models import Theme
+from core.i18n import localized_by_key
 from core.text import html_to_text, text_to_html
 from core.uploads import validate_document, validate_image
 
@@ -81,6 +82,10 @@ class InitiativeForm(forms.Form):
         super().__init__(*args, **kwargs)
         locale = locale or Locale.get_active()
         self.fields["themes"].queryset = Theme.objects.filter(locale=locale)
+        # A translated initiative keeps its source's themes (synchronised): show their translations.
+        if self.initial.get("themes"):
+            local = localized_by_key(self.initial["themes"], locale).values()
+            self.initial["themes"] = [theme for theme in local if theme.locale_id == locale.pk]
 
     def clean(self):
         cleaned = super().clean()

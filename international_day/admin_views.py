@@ -17,6 +17,9 @@ from .models import CityEvent
 class CityEventIndexView(generic.IndexView):
     default_ordering = "-starts_at"
 
+    def get_add_url(self):
+        return None  # no "add" view: cities register events from My city
+
     def get_edit_url(self, instance):
         return reverse("city_events_admin:review", args=[instance.pk])
 

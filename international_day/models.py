@@ -27,7 +27,7 @@ from capitals.models import current_capital
 from cities.models import DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL, CityPage
 from core.blocks import BaseStreamBlock, DocumentListBlock
 from core.dates import campaign_year, international_day_countdown
-from core.i18n import in_language, translations_by_key
+from core.i18n import in_language, one_per_key
 from core.time_zones import time_zone_choices
 
 
@@ -265,9 +265,10 @@ def attach_cities(events, locale=None):
     """
 
     events = list(events)
-    pages = translations_by_key(
-        CityPage.objects.live().public().select_related("locale"),
-        {event.city_key for event in events},
+    pages = one_per_key(
+        CityPage.objects.live()
+        .public()
+        .filter(translation_key__in={event.city_key for event in events}),
         locale,
     )
     shown = []

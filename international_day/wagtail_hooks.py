@@ -55,13 +55,21 @@ def _year_choices():
 
 class CityEventFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Status"), choices=CityEvent.Status.choices
+        label=gettext_lazy("Status"),
+        choices=CityEvent.Status.choices,
+        empty_label=gettext_lazy("All"),
     )
     country = django_filters.ChoiceFilter(
-        label=gettext_lazy("Country"), choices=_country_choices, method="filter_country"
+        label=gettext_lazy("Country"),
+        choices=_country_choices,
+        method="filter_country",
+        empty_label=gettext_lazy("All"),
     )
     year = django_filters.ChoiceFilter(
-        label=gettext_lazy("Year"), choices=_year_choices, method="filter_year"
+        label=gettext_lazy("Year"),
+        choices=_year_choices,
+        method="filter_year",
+        empty_label=gettext_lazy("All"),
     )
 
     class Meta:

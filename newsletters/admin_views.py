@@ -349,7 +349,7 @@ def email_preview(request, page_id):
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     language = request.GET.get("language", page.locale.language_code)
-    rendered = render_newsletter(newsletter_in(page, language), language)
+    rendered = render_newsletter(newsletter_in(page, language))
     if request.GET.get("format") == "text":
         return HttpResponse(rendered.text, content_type="text/plain; charset=utf-8")
     return HttpResponse(rendered.html)
@@ -363,13 +363,13 @@ def send_test(request, page_id):
     if request.method == "POST":
         languages = [code for code in request.POST.getlist("language") if code]
         for language in languages or [page.locale.language_code]:
-            rendered = render_newsletter(newsletter_in(page, language), language)
+            rendered = render_newsletter(newsletter_in(page, language))
             html_body, text_body = rendered.for_recipient("#")
             email = EmailMultiAlternatives(
                 subject=f"[{gettext('Test')}] {rendered.subject}",
                 body=text_body,
                 to=[request.user.email],
-                headers={"Content-Language": language},
+                headers={"Content-Language": rendered.language},
             )
             email.attach_alternative(html_body, "text/html")
             email.send()

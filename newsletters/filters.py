@@ -9,15 +9,18 @@ import django_filters
 from django_countries import countries
 
 from cities.models import CityPage
+from core.i18n import one_per_key
 
 from .models import Subscriber, SubscriberStatus
 
 
-def city_choices(request=None):
-
-    return CityPage.objects.filter(
+def city_choices():
+    """The subscribers' member cities, once each, named in the admin's language."""
+    keys = CityPage.objects.filter(
         pk__in=Subscriber.objects.exclude(city=None).values("city")
-    ).order_by("title")
+    ).values("translation_key")
+    cities = one_per_key(CityPage.objects.filter(translation_key__in=keys))
+    return sorted(((str(key), city.title) for key, city in cities.items()), key=lambda c: c[1])
 
 
 def country_choices():
@@ -32,8 +35,8 @@ class SubscriberFilterSet(WagtailFilterSet):
     language = django_filters.ChoiceFilter(
         label=_("Language"), choices=settings.LANGUAGES, empty_label=_("All")
     )
-    city = django_filters.ModelChoiceFilter(
-        label=_("Member city"), queryset=city_choices, empty_label=_("All")
+    city = django_filters.ChoiceFilter(
+        label=_("Member city"), choices=city_choices, method="filter_city", empty_label=_("All")
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=country_choices, empty_label=_("All")
@@ -43,3 +46,7 @@ class SubscriberFilterSet(WagtailFilterSet):
     class Meta:
         model = Subscriber
         fields = ["status", "language", "city", "country", "is_city_contact"]
+
+    def filter_city(self, queryset, name, value):
+        # A subscriber's city is one page of it: any language's stands for the city.
+        return queryset.filter(city__translation_key=value) if value else queryset

@@ -11,11 +11,10 @@ import logging
 from django.db import connection
 from django.utils import formats, timezone, translation
 
-from wagtail.models import Locale
-
 from capitals.models import current_capital
 from core.dates import next_international_day
 from core.emails import build_email
+from core.i18n import written_in
 
 from .models import DeliveryStatus, ReminderRule, ReminderSent, Subscriber
 from .sending import list_headers
@@ -61,19 +60,22 @@ def fill(text, values):
 
 
 def reminder_content(rule, language, day, days_left):
-    """(subject, html body) of the rule's message in ``language``, placeholders filled."""
-    message = rule.message
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is not None:
-        message = message.get_translation_or_none(locale) or message
-    with translation.override(language):
-        capital = current_capital(locale or Locale.get_default(), day) if locale else None
+    """(subject, html body, Capital, language) of the rule's message for readers of ``language``.
+
+    The message's translation in ``language``, else in the default language, else
+    the rule's own: the whole email is then in that message's language, and says so.
+    """
+    message = written_in(rule.message, language)
+    locale = message.locale
+    with translation.override(locale.language_code):
+        capital = current_capital(locale, day)
         values = {
             "days": str(days_left),
             "date": formats.date_format(day, "DATE_FORMAT"),
             "capital": capital.city.localized.title if capital and capital.city else "",
         }
-    return fill(message.subject, values), fill(str(message.body), values), capital
+    subject, body = fill(message.subject, values), fill(str(message.body), values)
+    return subject, body, capital, locale.language_code
 
 
 def send_due_reminders(today=None):
@@ -99,7 +101,7 @@ def send_due_reminders(today=None):
             language = subscriber.language
             if language not in content:
                 content[language] = reminder_content(rule, language, day, days_left)
-            subject, body, capital = content[language]
+            subject, body, capital, written_language = content[language]
             email = build_email(
                 "reminder",
                 subscriber.email,
@@ -110,7 +112,7 @@ def send_due_reminders(today=None):
                     "capital_url": capital.full_url if capital else "",
                     "unsubscribe_url": subscriber.unsubscribe_url(),
                 },
-                language,
+                written_language,
             )
             email.extra_headers.update(list_headers(subscriber))
             try:

@@ -4,6 +4,10 @@ Both are built from the page's blocks in the recipient's language, with
 absolute links, a link to the public archive and an unsubscribe link. The
 per-recipient parts (the unsubscribe address) are filled in at send time by
 plain string replacement, so a campaign renders each language once.
+
+An email is written in one language and says so (``lang``, ``Content-Language``):
+a reader whose language has no translation of its own (none, or only an alias
+repeating the English text) gets the default language's, labelled as such.
 """
 
 import html
@@ -17,6 +21,7 @@ from django.utils import translation
 import mrml
 
 from core.emails import absolute_url
+from core.i18n import original, written_in
 from core.text import html_to_text
 
 UNSUBSCRIBE_PLACEHOLDER = "%%UNSUBSCRIBE_URL%%"
@@ -93,10 +98,14 @@ def email_blocks(page):
     return items
 
 
-def render_newsletter(page, language=None):
-    """The email of ``page`` (already in the wanted language) for every recipient of it."""
-    page = page.specific
-    language = language or page.locale.language_code
+def render_newsletter(page):
+    """The email of ``page`` for every recipient of it, in the language of its text.
+
+    An alias repeats its original's text: the email is its original's, in that
+    language, so that ``lang`` and ``Content-Language`` say what the reader gets.
+    """
+    page = original(page.specific)
+    language = page.locale.language_code
     with translation.override(language):
         archive = page.get_parent()
         context = {
@@ -120,12 +129,5 @@ def render_newsletter(page, language=None):
 
 
 def newsletter_in(page, language):
-    """The translation of ``page`` in ``language`` if it is live, else the page itself."""
-    from wagtail.models import Locale
-
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is not None:
-        translated = page.get_translations(inclusive=True).filter(locale=locale).live().first()
-        if translated is not None:
-            return translated.specific
-    return page.specific
+    """``page``'s live translation in ``language``, else in the default language (no aliases)."""
+    return written_in(page.specific, language)

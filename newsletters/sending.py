@@ -127,7 +127,8 @@ def build_message(rendered, delivery, subscriber):
         subject=rendered.subject,
         body=text_body,
         to=[subscriber.email],
-        headers=list_headers(subscriber, delivery),
+        # The language the email is written in, which may not be the subscriber's.
+        headers={**list_headers(subscriber, delivery), "Content-Language": rendered.language},
     )
     message.attach_alternative(html_body, "text/html")
     # django-anymail passes these to the email service; its webhooks send them back.
@@ -149,7 +150,6 @@ def list_headers(subscriber, delivery=None):
     headers = {
         "List-Unsubscribe": f"<{subscriber.unsubscribe_url()}>, <{unsubscribe_mailto(subscriber)}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        "Content-Language": subscriber.language,
     }
     if delivery is not None:
         headers["X-Observatory-Delivery"] = str(delivery.pk)
@@ -166,7 +166,7 @@ def message_id_of(message):
 def send_claimed(ids, worker=None):
     """Send the claimed rows one by one, each committed before and after the service call."""
     worker = worker or worker_name()
-    rendered = {}
+    pages, rendered = {}, {}
     deliveries = (
         Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.CLAIMED, worker=worker)
         .select_related("campaign__newsletter", "subscriber")
@@ -182,10 +182,12 @@ def send_claimed(ids, worker=None):
                 counts["skipped"] += 1
                 continue
             language = subscriber.language
-            if language not in rendered:
-                page = newsletter_in(delivery.campaign.newsletter, language)
-                rendered[language] = render_newsletter(page)
-            message = build_message(rendered[language], delivery, subscriber)
+            if language not in pages:
+                pages[language] = newsletter_in(delivery.campaign.newsletter, language)
+            page = pages[language]
+            if page.pk not in rendered:  # languages without a translation share the default's
+                rendered[page.pk] = render_newsletter(page)
+            message = build_message(rendered[page.pk], delivery, subscriber)
             message.connection = email_connection
             # Committed before the call: if this process dies now, the row says so.
             moved = Delivery.objects.filter(

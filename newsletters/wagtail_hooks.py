@@ -16,7 +16,8 @@ from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.admin_i18n import TranslatableSnippetViewSet
 
 from .admin_views import (
     CampaignCreateView,
@@ -208,7 +209,7 @@ def register_reminder_rules():
     return ReminderRuleViewSet("reminder_rules")
 
 
-class ReminderMessageViewSet(SnippetViewSet):
+class ReminderMessageViewSet(TranslatableSnippetViewSet):
     """The reminders' text, translated with wagtail-localize like any snippet."""
 
     model = ReminderMessage

@@ -14,6 +14,7 @@ from django_countries import countries
 
 from cities.models import CityPage
 from core.csv import CSVImportForm
+from core.i18n import one_per_key
 
 from .forms import TEXT_MAX
 from .models import DeclarationPage, Signature, SignatureKind
@@ -22,14 +23,9 @@ IMPORT_COLUMNS = ["name", "title", "city", "country", "email", "kind", "signed_o
 
 
 def declaration_choices():
-    """Every declaration, once (in the default language, else its first translation)."""
-    choices = {}
-    pages = DeclarationPage.objects.select_related("locale").order_by("pk")
-    default = Locale.get_default()
-    for page in pages:
-        if page.translation_key not in choices or page.locale_id == default.pk:
-            choices[page.translation_key] = page.title
-    return [(str(key), title) for key, title in choices.items()]
+    """Every declaration once, titled in the admin's language (else the default, else its first)."""
+    pages = one_per_key(DeclarationPage.objects.order_by("pk"))
+    return [(str(key), page.title) for key, page in pages.items()]
 
 
 def parse_country(value):

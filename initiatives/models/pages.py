@@ -5,7 +5,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -14,8 +13,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cities.models import CityPage, Theme
+from cities.models import CityPage
 from cities.serializers import ThemeListField
+from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
 
 
@@ -27,20 +27,11 @@ class InitiativeKind(models.TextChoices):
     CITY_PROGRAMME = "city_programme", _("City programme")
 
 
-class InitiativePageForm(WagtailAdminPageForm):
-    """The admin form: themes offered in the page's own language only."""
-
-    def __init__(self, *args, parent_page=None, **kwargs):
-        super().__init__(*args, parent_page=parent_page, **kwargs)
-        locale_id = self.instance.locale_id or (parent_page.locale_id if parent_page else None)
-        if "themes" in self.fields and locale_id:
-            self.fields["themes"].queryset = Theme.objects.filter(locale_id=locale_id)
-
-
 class InitiativePage(Page):
     """An initiative of one member city, under its CityPage."""
 
-    base_form_class = InitiativePageForm
+    # Themes offered, and shown chosen, in the page's own language.
+    base_form_class = OneLanguagePageForm
 
     kind = models.CharField(_("kind"), max_length=20, choices=InitiativeKind.choices)
     themes = ParentalManyToManyField("cities.Theme", verbose_name=_("themes"), blank=True)

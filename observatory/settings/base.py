@@ -172,6 +172,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Editors choose their admin language in their account; these are the ones offered.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin's password reset email, like every email: in the editor's language, lang and dir set.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.admin_i18n.AdminPasswordResetForm"  # noqa: S105
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

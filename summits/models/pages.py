@@ -2,6 +2,7 @@
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.utils import ErrorList
@@ -17,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
 from core.i18n import localized_by_key
 from core.structured_data import json_ld
@@ -98,6 +100,9 @@ class SummitIndexPage(Page):
 class SummitPage(Page):
     """One International Mayors Summit: edition, host city, dates, venues, programme, results."""
 
+    # Themes offered, and shown chosen, in the page's own language.
+    base_form_class = OneLanguagePageForm
+
     edition = models.PositiveSmallIntegerField(_("edition"))
     host_city = models.ForeignKey(
         "cities.CityPage",
@@ -128,7 +133,7 @@ class SummitPage(Page):
         MultiFieldPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
         FieldPanel("introduction"),
         InlinePanel("venues", label=_("Venues")),
-        FieldPanel("themes"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("programme"),
         FieldPanel("partners"),
         FieldPanel("results"),

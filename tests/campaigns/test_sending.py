@@ -81,10 +81,22 @@ def test_email_is_responsive_html_with_text_absolute_links_and_unsubscribe(newsl
     assert not re.search(r'(href|src)="/', html), "every link is absolute"
 
 
-def test_arabic_email_is_right_to_left(newsletter, locales):
+def test_arabic_email_is_right_to_left(newsletter, locales, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(newsletter.get_parent(), locales["ar"], fields={"title": "النشرات"})
+        arabic = translate(newsletter, locales["ar"], fields={"subject": "رسالة مايو"})
+    rendered = render_newsletter(arabic)
+    assert rendered.language == "ar" and rendered.subject == "رسالة مايو"
+    assert 'lang="ar"' in rendered.html and 'dir="rtl"' in rendered.html
+
+
+def test_an_alias_is_emailed_as_the_english_it_shows(newsletter, locales):
+    # An alias repeats the English text: the email is English, and says so.
     arabic = newsletter.copy_for_translation(locales["ar"], copy_parents=True, alias=True)
-    html = render_newsletter(arabic.specific).html
-    assert 'lang="ar"' in html and 'dir="rtl"' in html
+    rendered = render_newsletter(arabic)
+    assert rendered.language == "en" and 'lang="en"' in rendered.html
+    assert 'dir="rtl"' not in rendered.html
+    assert "http://testserver/en/newsletters/may-letter/" in rendered.html
 
 
 def test_campaign_writes_one_delivery_per_receiving_subscriber_once(newsletter, audience_of_five):
@@ -127,6 +139,9 @@ def test_each_recipient_gets_one_email_in_their_language(newsletter, audience_of
     assert len(mail.outbox) == 5
     assert by_address["fr@example.org"].subject == "Lettre de mai : les nouvelles"
     assert by_address["de@example.org"].subject == "May letter: news of the Observatory"
+    # Each says the language it is written in: German readers get English here.
+    assert by_address["fr@example.org"].extra_headers["Content-Language"] == "fr"
+    assert by_address["de@example.org"].extra_headers["Content-Language"] == "en"
     message = by_address["fr@example.org"]
     subscriber = Subscriber.objects.get(email="fr@example.org")
     assert message.extra_headers["List-Unsubscribe"] == (
@@ -140,6 +155,35 @@ def test_each_recipient_gets_one_email_in_their_language(newsletter, audience_of
     assert delivery.status == DeliveryStatus.SENT and delivery.sent_at
     assert sending.progress(campaign)["sent"] == 5
     assert sending.progress(campaign)["percent"] == 100
+
+
+def spanish_campaign(newsletter):
+    subscribe("es@example.org", "es", country="ES")
+    campaign = campaign_for(newsletter, audience=Audience.LANGUAGE, audience_language="es")
+    start_campaign(campaign.pk)
+    [message] = mail.outbox
+    return message
+
+
+def test_a_spanish_reader_of_an_english_alias_gets_english_labelled_english(newsletter, locales):
+    newsletter.copy_for_translation(locales["es"], copy_parents=True, alias=True)
+    message = spanish_campaign(newsletter)
+    assert message.subject == "May letter: news of the Observatory"
+    assert message.extra_headers["Content-Language"] == "en"
+    html = message.alternatives[0][0]
+    assert 'lang="en"' in html and 'lang="es"' not in html
+
+
+def test_a_spanish_reader_gets_the_spanish_translation_labelled_spanish(
+    newsletter, locales, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(newsletter.get_parent(), locales["es"], fields={"title": "Boletines"})
+        translate(newsletter, locales["es"], fields={"subject": "Carta de mayo: noticias"})
+    message = spanish_campaign(newsletter)
+    assert message.subject == "Carta de mayo: noticias"
+    assert message.extra_headers["Content-Language"] == "es"
+    assert 'lang="es"' in message.alternatives[0][0]
 
 
 def test_an_address_unsubscribed_mid_campaign_gets_nothing_more(newsletter, audience_of_five):
@@ -235,6 +279,12 @@ def test_due_reminder_goes_once_per_subscriber_in_their_language(reminders, audi
     by_address = {m.to[0]: m for m in mail.outbox}
     assert by_address["de@example.org"].subject == "Noch 30 Tage bis zum Internationalen Tag"
     assert by_address["en@example.org"].subject == "30 days to the International Day"
+    assert by_address["de@example.org"].extra_headers["Content-Language"] == "de"
+    # No French or Arabic message: the English one, labelled English throughout.
+    for address in ("fr@example.org", "ar@example.org"):
+        assert by_address[address].subject == "30 days to the International Day"
+        assert by_address[address].extra_headers["Content-Language"] == "en"
+        assert '<html lang="en" dir="ltr">' in by_address[address].alternatives[0][0]
     assert "May 16, 2027" in by_address["en@example.org"].body
     assert "List-Unsubscribe-Post" in by_address["en@example.org"].extra_headers
     # Again the same day (a second beat run, or late after an outage): nothing more.
@@ -244,6 +294,19 @@ def test_due_reminder_goes_once_per_subscriber_in_their_language(reminders, audi
     # A day with no rule sends nothing; the next rule's day sends again.
     assert send_due_reminders(today=datetime.date(2027, 4, 17)) == 0
     assert send_due_reminders(today=datetime.date(2027, 5, 9)) == 5
+
+
+def test_an_arabic_reminder_is_right_to_left(
+    reminders, locales, audience_of_five, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(reminders[0].message, locales["ar"], fields={"subject": "{days} يومًا"})
+    send_due_reminders(today=datetime.date(2027, 4, 16))
+    [message] = [m for m in mail.outbox if m.to == ["ar@example.org"]]
+    assert message.subject == "30 يومًا"
+    assert message.extra_headers["Content-Language"] == "ar"
+    html = message.alternatives[0][0]
+    assert '<html lang="ar" dir="rtl">' in html and "text-align:right" in html
 
 
 def test_a_reminder_left_sending_by_a_crash_is_not_sent_again(reminders, audience_of_five):
@@ -313,6 +376,10 @@ def test_editor_previews_the_email_in_each_language_and_sends_a_test(client, edi
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [["editor@observatory.test"]] * 2
     assert mail.outbox[1].subject == "[Test] Lettre de mai : les nouvelles"
+    assert [m.extra_headers["Content-Language"] for m in mail.outbox] == ["en", "fr"]
+    # No Spanish translation: the preview is the English email, marked English.
+    spanish = client.get(f"/admin/newsletter-email/{newsletter.pk}/?language=es").content.decode()
+    assert "May letter" in spanish and 'lang="en"' in spanish
     edit = client.get(f"/admin/pages/{newsletter.pk}/edit/").content.decode()
     assert "Send a test to myself" in edit and "Send as a campaign" in edit
 

@@ -3,6 +3,7 @@
 import datetime
 import decimal
 import io
+import re
 
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -336,6 +337,25 @@ def test_admin_filters_by_status_country_and_year(client, portal):
     # Odd filter values: the filter form says no, the page still answers.
     for query in ("country=ZZ", "year=abc", "status=lost", "year=99999999999"):
         assert client.get(f"/admin/city-events/?{query}").status_code == 200
+
+
+def test_admin_list_speaks_the_admin_language_and_opens_for_superusers(client, portal):
+    from wagtail.users.models import UserProfile
+
+    make_event(portal["duesseldorf"], CityEvent.Status.SUBMITTED, title="Berlin-time party")
+    make_event(portal["montreal"], CityEvent.Status.APPROVED, title="Fête à Montréal")
+    profile = UserProfile.get_for_user(portal["admin"])
+    profile.preferred_language = "de"
+    profile.save()
+    client.force_login(portal["admin"])  # may add, but events come from My city: no "Add"
+    response = client.get("/admin/city-events/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    countries = re.search(r'<select name="country".*?</select>', html, re.S).group(0)
+    assert re.findall(r"<option[^>]*>([^<]*)<", countries) == ["Alle", "Deutschland", "Kanada"]
+    # Each event's city in German, once.
+    assert "Düsseldorf [de]" in html and "Montréal [de]" in html
+    assert "Düsseldorf [fr]" not in html and "[es]" not in html
 
 
 def test_city_users_and_anonymous_do_not_see_the_admin_list(client, portal):

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -72,18 +73,40 @@ def test_filters_and_search(client, editor, people, query, expected):
     assert emails_in(response) == expected
 
 
-def test_filter_by_member_city(client, editor, people, locales, django_capture_on_commit_callbacks):
-    from wagtail.models import Page
-
+@pytest.fixture
+def duesseldorf(home_page, locales, django_capture_on_commit_callbacks):
+    """A member city translated into French and German, aliased in Spanish and Arabic."""
     from tests.cities.portal import city_directory_everywhere, city_everywhere
 
-    home = Page.objects.get(depth=2, locale__language_code="en").specific
     with django_capture_on_commit_callbacks(execute=True):
-        directory = city_directory_everywhere(home, locales)
-        duesseldorf = city_everywhere(directory, locales, "duesseldorf", "Düsseldorf")
+        directory = city_directory_everywhere(home_page, locales)
+        return city_everywhere(directory, locales, "duesseldorf", "Düsseldorf")
+
+
+def city_choices(response):
+    return re.findall(r'<option value="[0-9a-f-]{36}"[^>]*>([^<]*)<', response.text)
+
+
+def test_filter_by_member_city(client, editor, people, locales, duesseldorf):
     Subscriber.objects.filter(pk=people["city"].pk).update(city=duesseldorf)
-    response = client.get(f"{INDEX}?city={duesseldorf.pk}")
-    assert emails_in(response) == {"staff@duesseldorf.test"}
+    # Any language's page stands for the city: one choice for both.
+    french = duesseldorf.get_translation(locales["fr"])
+    Subscriber.objects.filter(pk=people["marc"].pk).update(city=french)
+    response = client.get(f"{INDEX}?city={duesseldorf.translation_key}")
+    assert emails_in(response) == {"staff@duesseldorf.test", "marc@example.fr"}
+    assert city_choices(response) == ["Düsseldorf"]
+
+
+def test_member_city_filter_names_cities_in_the_admin_language(client, editor, people, duesseldorf):
+    from wagtail.users.models import UserProfile
+
+    Subscriber.objects.filter(pk=people["city"].pk).update(city=duesseldorf)
+    profile = UserProfile.get_for_user(editor)
+    # German: its translation; Spanish (an alias of the English page): the English name.
+    for language, label in (("de", "Düsseldorf [de]"), ("es", "Düsseldorf")):
+        profile.preferred_language = language
+        profile.save()
+        assert city_choices(client.get(INDEX)) == [label]
 
 
 def test_csv_export_of_the_filtered_listing(client, editor, people):

@@ -602,6 +602,22 @@ def test_import_needs_the_permission(client, world):
     assert response.status_code in (302, 403)
 
 
+def test_declaration_filter_names_declarations_in_the_admin_language(client, world, editor):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    key = str(world["declaration"].translation_key)
+    # German: its translation; Spanish (an alias of English): the English title, once.
+    for language, title in (
+        ("de", "Düsseldorf Declaration [de]"),
+        ("es", "Düsseldorf Declaration"),
+    ):
+        profile.preferred_language = language
+        profile.save()
+        html = client.get("/admin/snippets/summits/signature/").content.decode()
+        assert re.findall(rf'<option value="{key}"[^>]*>([^<]*)<', html) == [title]
+
+
 def test_export_through_the_admin_with_the_filters(client, world, editor):
     key = world["declaration"].translation_key
     now = timezone.now()
