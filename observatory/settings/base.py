@@ -330,12 +330,10 @@ LOGGING = {
 # Shown in /healthz and the admin footer.
 OBSERVATORY_VERSION = os.environ.get("OBSERVATORY_VERSION", "dev")
 
-# The map of member cities (Leaflet): a tile server and its attribution. A new
-# tile host must also be allowed in CSP_TILE_HOSTS.
+# The map of member cities (Leaflet): a tile server and its attribution (HTML). A new
+# tile host must also be allowed in CSP_TILE_HOSTS. Without an attribution the maps
+# credit OpenStreetMap in the reader's language (cities.models.tile_attribution).
 OBSERVATORY_MAP_TILE_URL = os.environ.get(
     "OBSERVATORY_MAP_TILE_URL", "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
-OBSERVATORY_MAP_ATTRIBUTION = os.environ.get(
-    "OBSERVATORY_MAP_ATTRIBUTION",
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-)
+OBSERVATORY_MAP_ATTRIBUTION = os.environ.get("OBSERVATORY_MAP_ATTRIBUTION", "")
