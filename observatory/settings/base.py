@@ -173,6 +173,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Editors choose their admin language in their account; these are the ones offered.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Formats Django's locales lack (Arabic has no date-with-time format of its own).
+FORMAT_MODULE_PATH = ["observatory.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -283,6 +283,9 @@ def test_capital_application_in_arabic(world, page_for):
     page.locator("a[href='/ar/my-city/capital/']").first.click()
     page.wait_for_url(site + "/ar/my-city/capital/")
     assert page.locator(".status--live").count() == 1  # eligible: the city signed
+    # The deadline reads as Arabic dates do (day, month، year، time), not as English ones.
+    deadline = page.locator(".portal-table time").inner_text()
+    assert re.fullmatch(r"\d{1,2} \w+، \d{4}، \d{1,2}:\d{2} [صم]", deadline), deadline
     watch.page(page, "Capital calls")
     page.locator(f"a[href='/ar/my-city/capital/{call.year}/']").click()
     page.wait_for_url(site + f"/ar/my-city/capital/{call.year}/")
