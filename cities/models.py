@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -19,9 +21,21 @@ from core.sections import CITY_PAGE, section_context
 
 # Read with getattr so the site works before settings name them.
 DEFAULT_TILE_URL = "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
-DEFAULT_TILE_ATTRIBUTION = (
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-)
+
+
+def tile_attribution():
+    """The credit of the map tiles, in the reader's language: HTML, for Leaflet.
+
+    OBSERVATORY_MAP_ATTRIBUTION replaces it for another tile server; by default it is
+    OpenStreetMap's, whose licence lets the word "contributors" be translated. Templates
+    hand it to the scripts in an attribute, escaped: ``data-attribution="{{ …|force_escape }}"``.
+    """
+    configured = getattr(settings, "OBSERVATORY_MAP_ATTRIBUTION", "")
+    if configured:
+        return configured
+    link = format_html('<a href="{}">OpenStreetMap</a>', "https://www.openstreetmap.org/copyright")
+    # Translators: the credit under the maps; {openstreetmap} is a link named OpenStreetMap.
+    return format_html(gettext("© {openstreetmap} contributors"), openstreetmap=link)
 
 
 class Continent(models.TextChoices):
@@ -104,9 +118,7 @@ class CityIndexPage(Page):
         context["is_filtered"] = bool(context["selected_country"] or context["selected_continent"])
         context["cities_geo"] = self.cities_geo(cities, request)
         context["map_tile_url"] = getattr(settings, "OBSERVATORY_MAP_TILE_URL", DEFAULT_TILE_URL)
-        context["map_attribution"] = getattr(
-            settings, "OBSERVATORY_MAP_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION
-        )
+        context["map_attribution"] = tile_attribution()
         return context
 
     @staticmethod

@@ -24,7 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from capitals.models import current_capital
-from cities.models import DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL, CityPage
+from cities.models import DEFAULT_TILE_URL, CityPage, tile_attribution
 from core.blocks import BaseStreamBlock, DocumentListBlock
 from core.dates import campaign_year, international_day_countdown
 from core.i18n import in_language, one_per_key
@@ -330,9 +330,7 @@ def map_settings():
 
     return {
         "map_tile_url": getattr(settings, "OBSERVATORY_MAP_TILE_URL", DEFAULT_TILE_URL),
-        "map_attribution": getattr(
-            settings, "OBSERVATORY_MAP_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION
-        ),
+        "map_attribution": tile_attribution(),
     }
 
 

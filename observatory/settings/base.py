@@ -175,6 +175,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # The admin's password reset email, like every email: in the editor's language, lang and dir set.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.admin_i18n.AdminPasswordResetForm"  # noqa: S105
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Formats Django's locales lack (Arabic has no date-with-time format of its own).
+FORMAT_MODULE_PATH = ["observatory.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -332,12 +334,10 @@ LOGGING = {
 # Shown in /healthz and the admin footer.
 OBSERVATORY_VERSION = os.environ.get("OBSERVATORY_VERSION", "dev")
 
-# The map of member cities (Leaflet): a tile server and its attribution. A new
-# tile host must also be allowed in CSP_TILE_HOSTS.
+# The map of member cities (Leaflet): a tile server and its attribution (HTML). A new
+# tile host must also be allowed in CSP_TILE_HOSTS. Without an attribution the maps
+# credit OpenStreetMap in the reader's language (cities.models.tile_attribution).
 OBSERVATORY_MAP_TILE_URL = os.environ.get(
     "OBSERVATORY_MAP_TILE_URL", "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
-OBSERVATORY_MAP_ATTRIBUTION = os.environ.get(
-    "OBSERVATORY_MAP_ATTRIBUTION",
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-)
+OBSERVATORY_MAP_ATTRIBUTION = os.environ.get("OBSERVATORY_MAP_ATTRIBUTION", "")

@@ -3,7 +3,8 @@
     "use strict";
     var container = document.getElementById("city-map");
     var data = document.getElementById("city-map-data");
-    if (!container || !data || typeof window.L === "undefined") {
+    // Leaflet, then maps.js (the tiles and the controls' words), come first.
+    if (!container || !data || typeof window.observatoryMap === "undefined") {
         return;
     }
     var cities = JSON.parse(data.textContent);
@@ -11,11 +12,7 @@
         return;
     }
     container.hidden = false;
-    var map = window.L.map(container, { scrollWheelZoom: false, worldCopyJump: true });
-    window.L.tileLayer(container.dataset.tileUrl, {
-        attribution: container.dataset.attribution,
-        maxZoom: 18,
-    }).addTo(map);
+    var map = window.observatoryMap(container, { scrollWheelZoom: false, worldCopyJump: true });
 
     var bounds = [];
     cities.forEach(function (city) {

@@ -2,17 +2,11 @@
    The list of events and the coordinate fields work without JavaScript. */
 (function () {
     "use strict";
-    if (typeof window.L === "undefined") {
+    // Leaflet, then maps.js (the tiles and the controls' words), come first.
+    if (typeof window.L === "undefined" || typeof window.observatoryMap === "undefined") {
         return;
     }
     var L = window.L;
-
-    function tiles(map, container) {
-        L.tileLayer(container.dataset.tileUrl, {
-            attribution: container.dataset.attribution,
-            maxZoom: 18,
-        }).addTo(map);
-    }
 
     function marker(latlng) {
         return L.circleMarker(latlng, {
@@ -31,8 +25,10 @@
         var events = JSON.parse(data.textContent);
         if (events.length) {
             container.hidden = false;
-            var map = L.map(container, { scrollWheelZoom: false, worldCopyJump: true });
-            tiles(map, container);
+            var map = window.observatoryMap(container, {
+                scrollWheelZoom: false,
+                worldCopyJump: true,
+            });
             var bounds = [];
             events.forEach(function (event) {
                 var point = marker([event.lat, event.lng]).addTo(map);
@@ -77,8 +73,7 @@
         var lat = parseFloat(latInput.value);
         var lng = parseFloat(lngInput.value);
         var known = isFinite(lat) && isFinite(lng);
-        var pickMap = L.map(picker, { scrollWheelZoom: false });
-        tiles(pickMap, picker);
+        var pickMap = window.observatoryMap(picker, { scrollWheelZoom: false });
         pickMap.setView(known ? [lat, lng] : [20, 0], known ? 12 : 2);
         var chosen = known ? marker([lat, lng]).addTo(pickMap) : null;
         function place(latlng) {
