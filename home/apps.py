@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home")
+
+    def ready(self):
+        # New, moved and deleted pages: every language's tree follows English.
+        from . import locale_sync  # noqa: F401
