@@ -111,13 +111,17 @@ def is_demo_text(instance, fill):
     return texts(_strings_by_field(instance)) == expected
 
 
-def translate_everywhere(page, locales, fill, languages=TRANSLATED_LANGUAGES, *, update=()):
+def translate_everywhere(
+    page, locales, fill, languages=TRANSLATED_LANGUAGES, *, update=(), unedited_only=False
+):
     """Translate a live source page into ``languages``; other locales get an alias.
 
     A language that has the page only as an alias (wagtail-localize's locale
     synchronisation creates one as soon as the page is published) gets a real
     translation: wagtail-localize converts the alias in place. Languages in
     ``update`` are translated again even when they have a translation already.
+    With ``unedited_only`` (a rerun of the demo) a page whose text an editor has
+    changed since the demo wrote it is left to its translators.
     """
     if not page.live:
         return page
@@ -126,9 +130,14 @@ def translate_everywhere(page, locales, fill, languages=TRANSLATED_LANGUAGES, *,
         .exclude(pk=page.pk)
         .values_list("locale__language_code", flat=True)
     )
-    for code, locale in locales.items():
-        if code == page.locale.language_code or (code in translated and code not in update):
-            continue
+    missing = [
+        (code, locale)
+        for code, locale in locales.items()
+        if code != page.locale.language_code and (code not in translated or code in update)
+    ]
+    if not missing or (unedited_only and not is_demo_text(page, fill)):
+        return page
+    for code, locale in missing:
         if code in languages:
             translate_like(page, locale, fill, code)
         else:
@@ -229,11 +238,12 @@ def ensure_home_pages(locales):
         instance=Page(title="Root", slug="root", locale=locales["en"])
     )
     home = HomePage.objects.filter(locale=locales["en"]).first()
+    created = home is None
     placeholder = root.get_children().exclude(id__in=HomePage.objects.values("id")).first()
     if placeholder is not None and placeholder.slug == "home":
         # Wagtail's "Welcome" page holds the slug until it is removed below.
         Page.objects.filter(id=placeholder.id).update(slug="wagtail-welcome")
-    if home is None:
+    if created:
         title, introduction = HOME_PAGES["en"]
         home = root.add_child(
             instance=HomePage(
@@ -256,8 +266,12 @@ def ensure_home_pages(locales):
     if placeholder is not None:
         placeholder.delete()
 
-    def fill(copy, code):
-        copy.title, copy.introduction = HOME_PAGES[code]
-
-    publish_everywhere(home, locales, fill)
+    if created:
+        publish_everywhere(home, locales, fill_home)
+    else:
+        translate_everywhere(home, locales, fill_home, unedited_only=True)
     return home
+
+
+def fill_home(copy, code):
+    copy.title, copy.introduction = HOME_PAGES[code]

@@ -10,6 +10,7 @@ from capitals.demo import load_capitals
 from capitals.events import load_demo_events
 from cities.demo import load_cities, load_themes
 from home.demo import ensure_home_pages, ensure_locales
+from home.locale_sync import synchronize_locale_trees
 from initiatives.moderation import ensure_moderation_workflow
 from newsletters.demo import load_newsletters
 from summits.demo import load_summits
@@ -36,6 +37,9 @@ class Command(BaseCommand):
             load_demo_events()
             self.stdout.write("[5/5] newsletters and reminders before 16 May…")
             load_newsletters(home, locales)
+            # Pages made before the languages synchronised (an older database) get
+            # their aliases: no page is missing in any language.
+            synchronize_locale_trees()
         self.stdout.write(
             self.style.SUCCESS(f"Demo content is in place ({time.monotonic() - started:.0f} s).")
         )
