@@ -146,7 +146,7 @@ def translate_everywhere(
 
 
 def publish_everywhere(page, locales, fill, languages=TRANSLATED_LANGUAGES):
-    """Publish an English page and translate it into every language by hand."""
+    """Publish an English page, then translate it into ``languages`` (``translate_everywhere``)."""
     if not page.live or page.has_unpublished_changes:
         publish(page)
     return translate_everywhere(page, locales, fill, languages)

@@ -82,7 +82,10 @@ def test_email_is_responsive_html_with_text_absolute_links_and_unsubscribe(newsl
 
 
 def test_arabic_email_is_right_to_left(newsletter, locales):
-    arabic = newsletter.copy_for_translation(locales["ar"], copy_parents=True, alias=True)
+    # Published in English, the newsletter has its Arabic alias already.
+    arabic = newsletter.get_translation_or_none(locales["ar"]) or newsletter.copy_for_translation(
+        locales["ar"], copy_parents=True, alias=True
+    )
     html = render_newsletter(arabic.specific).html
     assert 'lang="ar"' in html and 'dir="rtl"' in html
 

@@ -19,6 +19,7 @@ from capitals.factories import (
 from capitals.models import next_international_day
 from cities.models import CityIndexPage, CityPage
 from initiatives.models import InitiativePage
+from tests.translations import copy_for_translation
 
 _numbers = itertools.count(1)
 
@@ -80,7 +81,7 @@ def make_international_day(home):
 
 def translate(page, locale, **fields):
     """A published translation of ``page`` (and of its parents where missing)."""
-    translated = page.copy_for_translation(locale, copy_parents=True)
+    translated = copy_for_translation(page, locale, copy_parents=True)
     for name, value in fields.items():
         setattr(translated, name, value)
     translated.save_revision().publish()
