@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from core.dates import next_international_day
-from home.demo import publish_everywhere
+from home.demo import publish_everywhere, translate_everywhere
 from home.models import StandardPage
 from summits.models import DeclarationPage
 
@@ -236,30 +236,42 @@ def _about_body(texts):
     ]
 
 
-def _capital_index(home, locales):
-    def fill(page, code):
-        page.title, page.introduction = CAPITAL_INDEX.get(code, CAPITAL_INDEX["en"])
+def _fill_capital_index(page, code):
+    page.title, page.introduction = CAPITAL_INDEX.get(code, CAPITAL_INDEX["en"])
 
+
+def _fill_about(page, code):
+    texts = ABOUT.get(code, ABOUT["en"])
+    page.title = texts["title"]
+    page.introduction = texts["introduction"]
+    page.body = _about_body(texts)
+
+
+def _fill_demo_capital(locales, year, city):
+    def fill(page, code):
+        title, introduction = DEMO_CAPITAL.get(code, DEMO_CAPITAL["en"])
+        name = (city.get_translation_or_none(locales[code]) or city).title
+        page.title = title.format(year=year)
+        page.introduction = introduction.format(year=year, city=name)
+
+    return fill
+
+
+def _capital_index(home, locales):
     page = CapitalIndexPage(slug="capitals", locale=home.locale, show_in_menus=True)
-    fill(page, "en")
+    _fill_capital_index(page, "en")
     home.add_child(instance=page)
-    return publish_everywhere(page, locales, fill)
+    return publish_everywhere(page, locales, _fill_capital_index)
 
 
 def _about(home, locales):
-    def fill(page, code):
-        texts = ABOUT.get(code, ABOUT["en"])
-        page.title = texts["title"]
-        page.introduction = texts["introduction"]
-        page.body = _about_body(texts)
-
     existing = StandardPage.objects.child_of(home).filter(slug="about").first()
     if existing is not None:
-        return existing
+        return translate_everywhere(existing, locales, _fill_about, unedited_only=True)
     page = StandardPage(slug="about", locale=home.locale, show_in_menus=True)
-    fill(page, "en")
+    _fill_about(page, "en")
     home.add_child(instance=page)
-    return publish_everywhere(page, locales, fill)
+    return publish_everywhere(page, locales, _fill_about)
 
 
 # Example designations, one a year, so the archive, the home page and the city
@@ -275,34 +287,47 @@ DEMO_CAPITAL_YEARS = {
 
 
 def _demo_capital(index, locales, year, city):
+    fill = _fill_demo_capital(locales, year, city)
     existing = CapitalPage.objects.filter(year=year, locale=index.locale).first()
     if existing is not None:
         return existing
-
-    def fill(page, code):
-        title, introduction = DEMO_CAPITAL.get(code, DEMO_CAPITAL["en"])
-        name = (city.get_translation_or_none(locales[code]) or city).title
-        page.title = title.format(year=year)
-        page.introduction = introduction.format(year=year, city=name)
-
     page = CapitalPage(slug=str(year), year=year, city=city, locale=index.locale)
     fill(page, "en")
     index.add_child(instance=page)
     return publish_everywhere(page, locales, fill)
 
 
+def _translate_existing(home, index, locales):
+    """A rerun: translate the demo's pages that are still aliases somewhere (an older demo).
+
+    Pages an editor deleted stay deleted, pages an editor changed wait for translators.
+    """
+    translate_everywhere(index, locales, _fill_capital_index, unedited_only=True)
+    _about(home, locales)
+    capitals = CapitalPage.objects.child_of(index).filter(year__in=list(DEMO_CAPITAL_YEARS))
+    for capital in capitals.select_related("city"):
+        if capital.city is not None:
+            fill = _fill_demo_capital(locales, capital.year, capital.city)
+            translate_everywhere(capital, locales, fill, unedited_only=True)
+    return index
+
+
 def load_capitals(home, locales, cities, *, demo_capitals=True):
     """Create the Capitals archive and "About" under ``home``.
 
     ``home`` is the English HomePage, ``locales`` maps language codes to Locales and
-    ``cities`` maps slugs to English CityPages (any may be missing). Does nothing when
-    the Capitals archive already exists. The seeds name no Capital: with
-    ``demo_capitals`` (the default) example Capitals are created for several years,
-    each labelled as a demo in its title and text in every language.
+    ``cities`` maps slugs to English CityPages (any may be missing). Every page is
+    translated through wagtail-localize into French, German, Spanish and Arabic. When
+    the Capitals archive exists already nothing is created, and those of the demo's
+    pages that are still aliases in a language (an older demo) are translated. The
+    seeds name no Capital: with ``demo_capitals`` (the default) example Capitals are
+    created for several years, each labelled as a demo in its title and text in every
+    language.
     """
-    if CapitalIndexPage.objects.child_of(home).exists():
-        return None
     with transaction.atomic():
+        existing = CapitalIndexPage.objects.child_of(home).first()
+        if existing is not None:
+            return _translate_existing(home, existing, locales)
         index = _capital_index(home, locales)
         _about(home, locales)
         for year, slug in DEMO_CAPITAL_YEARS.items():

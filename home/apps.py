@@ -7,5 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self):
-        # What this app adds to the demo content (core.sections).
-        from . import sections  # noqa: F401
+        # New, moved and deleted pages: every language's tree follows English
+        # (locale_sync); and the home app's part of the demo (core.sections).
+        from . import locale_sync, sections  # noqa: F401

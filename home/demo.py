@@ -7,7 +7,13 @@ from django.conf import settings
 
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
@@ -43,9 +49,8 @@ HOME_PAGES = {
 }
 
 
-# Languages the demo translates by hand; the others follow English as aliases.
-TRANSLATED_LANGUAGES = ("fr", "de")
-ALIASED_LANGUAGES = ("es", "ar")
+# Every language is a wagtail-localize translation of English.
+TRANSLATED_LANGUAGES = ("fr", "de", "es", "ar")
 
 
 def publish(page):
@@ -62,13 +67,8 @@ def _strings_by_field(instance):
     return by_field
 
 
-def translate_like(instance, locale, fill, code):
-    """Translate ``instance`` through wagtail-localize from a filled-in copy.
-
-    ``fill(copy, code)`` sets the translated values on an unsaved copy, exactly as
-    one would write a translated page by hand. Its segments, matched in order with
-    the original's field by field, become wagtail-localize string translations.
-    """
+def _filled_copy(instance, fill, code):
+    """An unsaved copy of ``instance`` with ``fill(copy, code)`` applied."""
     candidate = type(instance)._default_manager.get(pk=instance.pk)
     fill(candidate, code)
     for field in candidate._meta.get_fields():
@@ -76,7 +76,17 @@ def translate_like(instance, locale, fill, code):
             # New blocks get their ids, as saving would give them.
             value = field.get_prep_value(getattr(candidate, field.name))
             setattr(candidate, field.name, field.to_python(value))
-    target = _strings_by_field(candidate)
+    return candidate
+
+
+def translate_like(instance, locale, fill, code):
+    """Translate ``instance`` through wagtail-localize from a filled-in copy.
+
+    ``fill(copy, code)`` sets the translated values on an unsaved copy, exactly as
+    one would write a translated page by hand. Its segments, matched in order with
+    the original's field by field, become wagtail-localize string translations.
+    """
+    target = _strings_by_field(_filled_copy(instance, fill, code))
     paths, by_source = {}, {}
     for field, segments in _strings_by_field(instance).items():
         for original, translated in zip(segments, target.get(field, []), strict=False):
@@ -86,18 +96,60 @@ def translate_like(instance, locale, fill, code):
     return translate(instance, locale, fields=paths, strings=by_source)
 
 
-def publish_everywhere(page, locales, fill):
-    """Publish an English page, translate it by hand into French and German, alias the rest."""
-    if not page.live or page.has_unpublished_changes:
-        publish(page)
-    for code, locale in locales.items():
-        if code == page.locale.language_code or page.has_translation(locale):
-            continue
-        if code in TRANSLATED_LANGUAGES:
+def is_demo_text(instance, fill):
+    """True when ``instance`` still has the text ``fill`` writes in its own language.
+
+    A rerun of the demo translates only what nobody has edited since: a page an
+    editor changed waits for its translators.
+    """
+    code = instance.locale.language_code
+
+    def texts(strings):
+        return {field: [s.string.data for s in segments] for field, segments in strings.items()}
+
+    expected = texts(_strings_by_field(_filled_copy(instance, fill, code)))
+    return texts(_strings_by_field(instance)) == expected
+
+
+def translate_everywhere(
+    page, locales, fill, languages=TRANSLATED_LANGUAGES, *, update=(), unedited_only=False
+):
+    """Translate a live source page into ``languages``; other locales get an alias.
+
+    A language that has the page only as an alias (wagtail-localize's locale
+    synchronisation creates one as soon as the page is published) gets a real
+    translation: wagtail-localize converts the alias in place. Languages in
+    ``update`` are translated again even when they have a translation already.
+    With ``unedited_only`` (a rerun of the demo) a page whose text an editor has
+    changed since the demo wrote it is left to its translators.
+    """
+    if not page.live:
+        return page
+    translated = set(
+        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+        .exclude(pk=page.pk)
+        .values_list("locale__language_code", flat=True)
+    )
+    missing = [
+        (code, locale)
+        for code, locale in locales.items()
+        if code != page.locale.language_code and (code not in translated or code in update)
+    ]
+    if not missing or (unedited_only and not is_demo_text(page, fill)):
+        return page
+    for code, locale in missing:
+        if code in languages:
             translate_like(page, locale, fill, code)
         else:
             alias(page, locale)
     return page
+
+
+def publish_everywhere(page, locales, fill, languages=TRANSLATED_LANGUAGES):
+    """Publish an English page, then translate it into ``languages`` (``translate_everywhere``)."""
+    if not page.live or page.has_unpublished_changes:
+        publish(page)
+    return translate_everywhere(page, locales, fill, languages)
 
 
 def translate_snippet_everywhere(snippet, locales, fill):
@@ -157,9 +209,25 @@ def alias(page, locale):
 
 
 def ensure_locales():
-    return {
+    """The site's languages, each but English synchronising its page tree from English.
+
+    With wagtail-localize's ``LocaleSynchronization`` a page published in English
+    appears at once in every other language, as an alias until it is translated
+    (``home.locale_sync``). Rows are added without their save signal, which would
+    alias the whole tree at once (Wagtail's welcome page included): the demo
+    translates its pages itself and ``synchronize_locale_trees`` catches up after.
+    """
+    locales = {
         code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
     }
+    default = locales[settings.LANGUAGE_CODE]
+    synced = set(LocaleSynchronization.objects.values_list("locale_id", flat=True))
+    LocaleSynchronization.objects.bulk_create(
+        LocaleSynchronization(locale=locale, sync_from=default)
+        for locale in locales.values()
+        if locale != default and locale.pk not in synced
+    )
+    return locales
 
 
 def ensure_home_pages(locales):
@@ -170,11 +238,12 @@ def ensure_home_pages(locales):
         instance=Page(title="Root", slug="root", locale=locales["en"])
     )
     home = HomePage.objects.filter(locale=locales["en"]).first()
+    created = home is None
     placeholder = root.get_children().exclude(id__in=HomePage.objects.values("id")).first()
     if placeholder is not None and placeholder.slug == "home":
         # Wagtail's "Welcome" page holds the slug until it is removed below.
         Page.objects.filter(id=placeholder.id).update(slug="wagtail-welcome")
-    if home is None:
+    if created:
         title, introduction = HOME_PAGES["en"]
         home = root.add_child(
             instance=HomePage(
@@ -197,8 +266,12 @@ def ensure_home_pages(locales):
     if placeholder is not None:
         placeholder.delete()
 
-    def fill(copy, code):
-        copy.title, copy.introduction = HOME_PAGES[code]
-
-    publish_everywhere(home, locales, fill)
+    if created:
+        publish_everywhere(home, locales, fill_home)
+    else:
+        translate_everywhere(home, locales, fill_home, unedited_only=True)
     return home
+
+
+def fill_home(copy, code):
+    copy.title, copy.introduction = HOME_PAGES[code]

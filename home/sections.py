@@ -6,6 +6,7 @@ from core.moderation import ensure_moderation_workflow
 from core.sections import DEMO_CONTENT
 
 from .demo import ensure_home_pages, ensure_locales
+from .locale_sync import synchronize_locale_trees
 
 
 @hooks.register(DEMO_CONTENT, order=0)
@@ -14,3 +15,9 @@ def languages_and_home_pages(world):
     world["locales"] = ensure_locales()
     world["home"] = ensure_home_pages(world["locales"])
     ensure_moderation_workflow()
+
+
+@hooks.register(DEMO_CONTENT, order=100)
+def every_page_in_every_language(world):
+    """aliases of any page still missing in a language (an older database)"""
+    synchronize_locale_trees()

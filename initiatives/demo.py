@@ -15,7 +15,7 @@ from django.db import transaction
 from wagtail.rich_text import RichText
 
 from cities.models import CityIndexPage, CityPage, Continent, Theme
-from home.demo import publish_everywhere, translate_snippet_everywhere
+from home.demo import publish_everywhere, translate_everywhere, translate_snippet_everywhere
 
 from .models import InitiativeIndexPage, InitiativeKind, InitiativePage
 
@@ -846,14 +846,39 @@ def load_themes(locales):
     return themes
 
 
-def _index(home, locales, model, slug, texts):
-    existing = model.objects.child_of(home).first()
-    if existing is not None:
-        return existing
-
+def _fill_index(texts):
     def fill(page, code):
         page.title, page.introduction = _text(texts, code)
 
+    return fill
+
+
+def _fill_city(data):
+    def fill(page, code):
+        name = _text(data["names"], code)
+        page.title = name
+        page.description = _text(CITY_DESCRIPTION, code).format(city=name)
+
+    return fill
+
+
+def _fill_initiative(slug):
+    texts = INITIATIVES[slug]["texts"]
+
+    def fill(page, code):
+        page.title, page.summary = _text(texts, code)
+        page.body = [("paragraph", RichText(_text(BODY, code)))]
+        page.outcomes = _text(OUTCOMES, code)
+        page.partners = _text(PARTNERS, code)
+
+    return fill
+
+
+def _index(home, locales, model, slug, texts):
+    fill = _fill_index(texts)
+    existing = model.objects.child_of(home).first()
+    if existing is not None:
+        return translate_everywhere(existing, locales, fill, unedited_only=True)
     page = model(slug=slug, locale=home.locale, show_in_menus=True)
     fill(page, "en")
     home.add_child(instance=page)
@@ -861,11 +886,7 @@ def _index(home, locales, model, slug, texts):
 
 
 def _city(index, locales, slug, data):
-    def fill(page, code):
-        name = _text(data["names"], code)
-        page.title = name
-        page.description = _text(CITY_DESCRIPTION, code).format(city=name)
-
+    fill = _fill_city(data)
     page = CityPage(
         slug=slug,
         locale=index.locale,
@@ -883,13 +904,7 @@ def _city(index, locales, slug, data):
 
 def _initiative(city, locales, themes, slug, start, end):
     data = INITIATIVES[slug]
-
-    def fill(page, code):
-        page.title, page.summary = _text(data["texts"], code)
-        page.body = [("paragraph", RichText(_text(BODY, code)))]
-        page.outcomes = _text(OUTCOMES, code)
-        page.partners = _text(PARTNERS, code)
-
+    fill = _fill_initiative(slug)
     page = InitiativePage(
         slug=slug,
         locale=city.locale,
@@ -905,19 +920,40 @@ def _initiative(city, locales, themes, slug, start, end):
     return publish_everywhere(page, locales, fill)
 
 
+def _translate_existing(home, index, locales):
+    """A rerun: the demo's pages still aliased somewhere (an older demo) get translated.
+
+    Pages an editor deleted stay deleted, pages an editor changed wait for translators.
+    """
+    _index(home, locales, InitiativeIndexPage, "initiatives", INITIATIVE_INDEX)
+    cities = {}
+    for city in CityPage.objects.child_of(index).filter(locale=index.locale):
+        cities[city.slug] = city
+        if city.slug not in CITIES:
+            continue
+        translate_everywhere(city, locales, _fill_city(CITIES[city.slug]), unedited_only=True)
+        initiatives = InitiativePage.objects.child_of(city).filter(slug__in=list(INITIATIVES))
+        for initiative in initiatives:
+            fill = _fill_initiative(initiative.slug)
+            translate_everywhere(initiative, locales, fill, unedited_only=True)
+    return cities
+
+
 def load_cities(home, locales, themes):
     """Create the city directory, the initiative index, member cities and their initiatives.
 
     ``home`` is the English HomePage, ``locales`` maps language codes to Locales and
     ``themes`` maps slugs to Themes (from ``load_themes``). Every page is published in
-    English, translated into French and German through wagtail-localize and aliased in
-    Spanish and Arabic. When the city directory already exists under ``home`` nothing
-    is created: the existing cities are returned.
+    English and translated into French, German, Spanish and Arabic through
+    wagtail-localize. When the city directory already exists under ``home`` no page
+    is created: the existing cities are returned, and those of the demo's pages that
+    are still aliases in a language (an older demo) are translated.
     """
-    existing = CityIndexPage.objects.child_of(home).first()
-    if existing is not None:
-        return {city.slug: city for city in CityPage.objects.child_of(existing)}
     with transaction.atomic():
+        existing = CityIndexPage.objects.child_of(home).first()
+        if existing is not None:
+            _index(home, locales, CityIndexPage, "cities", CITY_INDEX)
+            return _translate_existing(home, existing, locales)
         index = _index(home, locales, CityIndexPage, "cities", CITY_INDEX)
         _index(home, locales, InitiativeIndexPage, "initiatives", INITIATIVE_INDEX)
         cities = {}

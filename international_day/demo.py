@@ -10,7 +10,7 @@ from wagtail.rich_text import RichText
 from cities.models import CityPage
 from core.dates import campaign_year
 from core.time_zones import city_time_zone_name
-from home.demo import publish_everywhere
+from home.demo import publish_everywhere, translate_everywhere
 
 from .models import CityEvent, InternationalDayPage
 
@@ -172,7 +172,8 @@ def load_international_day_page(home, locales):
 
     existing = InternationalDayPage.objects.child_of(home).first()
     if existing is not None:
-        return existing
+        # A rerun on an older demo: translate where it is still an alias.
+        return translate_everywhere(existing, locales, fill, unedited_only=True)
     page = InternationalDayPage(slug="international-day", locale=home.locale, show_in_menus=True)
     fill(page, "en")
     home.add_child(instance=page)

@@ -11,7 +11,15 @@ import re
 from django.db import transaction
 from django.utils import timezone
 
-from home.demo import publish, publish_everywhere
+from wagtail_localize.models import TranslationSource
+
+from home.demo import (
+    TRANSLATED_LANGUAGES,
+    is_demo_text,
+    publish,
+    publish_everywhere,
+    translate_everywhere,
+)
 
 from .models import (
     Audience,
@@ -177,8 +185,10 @@ MONTREAL = {
     ),
 }
 
+# Venues are the same in every language (Wagtail copies them to each translation):
+# their own names, which the programme's sessions put in each language's words.
 VENUES = [
-    ("Town Hall (Rathaus)", "Marktplatz 2, 40213 Düsseldorf"),
+    ("Rathaus Düsseldorf", "Marktplatz 2, 40213 Düsseldorf"),
     ("Dreischeibenhaus", "Dreischeibenhaus 1, 40211 Düsseldorf"),
     ("Lindner Congress Hotel", "Emanuel-Leutze-Straße 17, 40547 Düsseldorf"),
     ("Tonhalle Düsseldorf", "Ehrenhof 1, 40479 Düsseldorf"),
@@ -334,6 +344,104 @@ PROGRAMME = {
             ],
         ),
     ],
+    "es": [
+        (
+            "2019-08-30",
+            "Reunirse",
+            [
+                session(
+                    "17:00", "18:30", "Recepción oficial", "Ayuntamiento (Rathaus)", PARTICIPANTS
+                ),
+                session("19:00", "21:00", "Cena de bienvenida", "Dreischeibenhaus", PARTICIPANTS),
+            ],
+        ),
+        (
+            "2019-08-31",
+            "Crear juntos",
+            [
+                session("09:00", "16:00", "Talleres", "Lindner Congress Hotel", PARTICIPANTS),
+                session(
+                    "16:30",
+                    "17:30",
+                    "Conclusiones y rueda de prensa",
+                    "Lindner Congress Hotel",
+                    PUBLIC,
+                ),
+                session("19:00", "21:00", "Recepción", "Tonhalle de Düsseldorf", PARTICIPANTS),
+            ],
+        ),
+        (
+            "2019-09-01",
+            "Compartir",
+            [
+                session("10:00", "12:00", "Foro público", "NRW-Forum", PUBLIC),
+                session(
+                    "12:00",
+                    "18:00",
+                    "Exposición pública: presentación interactiva de los resultados "
+                    "«Convivir hoy y mañana»",
+                    "NRW-Forum",
+                    PUBLIC,
+                ),
+                session(
+                    "14:00",
+                    "17:00",
+                    "Fiesta de la democracia: apertura oficial y firma de la Declaración de "
+                    "Düsseldorf",
+                    "Ehrenhof",
+                    PUBLIC,
+                ),
+            ],
+        ),
+    ],
+    "ar": [
+        (
+            "2019-08-30",
+            "الالتقاء",
+            [
+                session(
+                    "17:00", "18:30", "الاستقبال الرسمي", "دار البلدية (Rathaus)", PARTICIPANTS
+                ),
+                session("19:00", "21:00", "عشاء الترحيب", "مبنى درايشايبنهاوس", PARTICIPANTS),
+            ],
+        ),
+        (
+            "2019-08-31",
+            "الإبداع معًا",
+            [
+                session("09:00", "16:00", "ورشات العمل", "فندق ليندنر للمؤتمرات", PARTICIPANTS),
+                session(
+                    "16:30",
+                    "17:30",
+                    "الخلاصات والمؤتمر الصحفي",
+                    "فندق ليندنر للمؤتمرات",
+                    PUBLIC,
+                ),
+                session("19:00", "21:00", "حفل استقبال", "قاعة تونهاله دوسلدورف", PARTICIPANTS),
+            ],
+        ),
+        (
+            "2019-09-01",
+            "المشاركة",
+            [
+                session("10:00", "12:00", "منتدى عام", "منتدى NRW", PUBLIC),
+                session(
+                    "12:00",
+                    "18:00",
+                    "معرض عام: عرض تفاعلي للنتائج بعنوان «العيش معًا اليوم وغدًا»",
+                    "منتدى NRW",
+                    PUBLIC,
+                ),
+                session(
+                    "14:00",
+                    "17:00",
+                    "مهرجان الديمقراطية: الافتتاح الرسمي والتوقيع على إعلان دوسلدورف",
+                    "ساحة إيرنهوف",
+                    PUBLIC,
+                ),
+            ],
+        ),
+    ],
 }
 
 PARTNERS = {
@@ -343,6 +451,10 @@ PARTNERS = {
     "Ministère fédéral allemand des Affaires étrangères",
     "de": "Landeshauptstadt Düsseldorf\nInternationale Beobachtungsstelle der Bürgermeister für "
     "das Zusammenleben\nAuswärtiges Amt",
+    "es": "Ciudad de Düsseldorf\nObservatorio Internacional de Alcaldes sobre la Convivencia\n"
+    "Ministerio Federal de Relaciones Exteriores de Alemania",
+    "ar": "مدينة دوسلدورف\nالمرصد الدولي لرؤساء البلديات حول العيش المشترك\n"
+    "وزارة الخارجية الاتحادية الألمانية",
 }
 
 RESULTS = {
@@ -359,12 +471,20 @@ RESULTS = {
     "Bürgermeisterinnen, Bürgermeister und Einwohner darüber diskutierten. Jede teilnehmende "
     "Stadt kann die Ausstellung nutzen, um die Ergebnisse mit ihren eigenen Einwohnerinnen und "
     "Einwohnern zu erörtern.",
+    "es": "Los resultados de los talleres se resumieron de inmediato en formato digital y se "
+    "presentaron en la exposición pública «Convivir hoy y mañana» en el NRW-Forum, donde "
+    "alcaldes y vecinos los debatieron. Todas las ciudades participantes pueden utilizar la "
+    "exposición para debatir los resultados con sus propios habitantes.",
+    "ar": "لُخّصت نتائج ورشات العمل فورًا في صيغة رقمية، وعُرضت في المعرض العام «العيش معًا "
+    "اليوم وغدًا» في منتدى NRW، حيث ناقشها رؤساء البلديات والسكان. ويمكن لكل مدينة مشاركة أن "
+    "تستعين بالمعرض لمناقشة النتائج مع سكانها.",
 }
 
 DECLARATION = {
     "en": {
         "title": "Düsseldorf Declaration",
         "subtitle": "Living Together in Cities: Mayors Embrace Diversity and Inclusion",
+        "language_note": "The English and French texts of this Declaration are authoritative.",
         "preamble": [
             "We, mayors and representatives of cities around the world, meeting in Düsseldorf "
             "from August 31 to September 1, 2019, during the 2nd International Mayors Summit "
@@ -442,6 +562,7 @@ DECLARATION = {
         "title": "Déclaration de Düsseldorf",
         "subtitle": "Vivre ensemble dans les villes : les maires s'engagent envers la "
         "diversité et l'inclusion",
+        "language_note": "Les textes anglais et français de la présente Déclaration font foi.",
         "preamble": [
             "Nous, maires et représentants de villes de partout à travers le monde, réunis à "
             "Düsseldorf du 31 août au 1er septembre 2019 dans le cadre du 2e Sommet "
@@ -523,11 +644,13 @@ DECLARATION = {
         "Sommet et j'accepte de porter cette Déclaration à l'attention du maire ou du conseil "
         "de la ville que je représente aujourd'hui.",
     },
-    # Translated for the demo from the English original; not an official text.
+    # The Observatory's working translation, from the English original.
     "de": {
         "title": "Düsseldorfer Erklärung",
         "subtitle": "Zusammenleben in Städten: Bürgermeisterinnen und Bürgermeister bekennen "
         "sich zu Vielfalt und Inklusion",
+        "language_note": "Arbeitsübersetzung der Beobachtungsstelle. Maßgeblich sind allein der "
+        "englische und der französische Wortlaut der Erklärung.",
         "preamble": [
             "Wir, Bürgermeisterinnen und Bürgermeister sowie Vertreterinnen und Vertreter von "
             "Städten aus aller Welt, versammelt vom 31. August bis 1. September 2019 in "
@@ -612,7 +735,161 @@ DECLARATION = {
         "Bürgermeisterin oder dem Bürgermeister und/oder dem Rat der Stadt, die ich heute "
         "vertrete, zur Kenntnis zu bringen.",
     },
+    # The Observatory's working translations, from the English and French originals.
+    "es": {
+        "title": "Declaración de Düsseldorf",
+        "subtitle": "Convivir en las ciudades: los alcaldes apuestan por la diversidad y la "
+        "inclusión",
+        "language_note": "Traducción de trabajo del Observatorio. Solo los textos en inglés y en "
+        "francés de la Declaración son auténticos.",
+        "preamble": [
+            "Nosotros, alcaldes y representantes de ciudades de todo el mundo, reunidos en "
+            "Düsseldorf del 31 de agosto al 1 de septiembre de 2019 con motivo de la 2.ª Cumbre "
+            "Internacional de Alcaldes sobre la Convivencia,",
+            "*Reconociendo* que las ciudades están en primera línea ante el desafío mundial de "
+            "la convivencia, *admitiendo* que los fenómenos simultáneos de la globalización, la "
+            "urbanización y la movilidad humana transforman constantemente la manera en que "
+            "convivimos en nuestras ciudades,",
+            "*Recordando* el espíritu de la Primera Cumbre Internacional, celebrada en Montreal "
+            "en junio de 2015, que dio lugar a la creación del Observatorio Internacional de "
+            "Alcaldes sobre la Convivencia,",
+            "*Observando* el auge de la intolerancia, del extremismo y de ideologías que "
+            "siembran la división, generan incertidumbre y erosionan el tejido social y los "
+            "fundamentos de los principios democráticos,",
+            "*Reconociendo* los crecientes esfuerzos multilaterales que reafirman la voluntad de "
+            "vivir en sociedades pacíficas e inclusivas y fomentan el diálogo y la cooperación,",
+            "*Celebrando* la proclamación por las Naciones Unidas de un **Día Internacional de "
+            "la Convivencia en Paz**, con el fin de reflexionar a escala mundial sobre cómo "
+            "construir comunidades más inclusivas,",
+            "*Recordando* que las ciudades ya ejercen un liderazgo en materia de convivencia, "
+            "tanto en el ámbito local como en el mundial.",
+        ],
+        "agreements": [
+            "Promover la convivencia significa reconocer y respetar todas las formas de "
+            "diversidad, luchar contra la discriminación y trabajar para facilitar la "
+            "coexistencia pacífica en nuestras ciudades.",
+            "Los alcaldes tienen la responsabilidad de fomentar la unidad y la cohesión social: "
+            "trabajando codo con codo con las fuerzas vivas de la comunidad, contribuyen a "
+            "generar confianza y a fortalecer el sentimiento de pertenencia de la ciudadanía.",
+            "La convivencia es un proceso dinámico que moviliza a diversos actores para llevar a "
+            "cabo iniciativas destinadas a mejorar el bienestar de la comunidad.",
+            "El intercambio de experiencias entre nuestras ciudades es esencial para aprender "
+            "unos de otros y desarrollar una cooperación eficaz que contribuya a mejorar "
+            "nuestras propias iniciativas.",
+        ],
+        "goals": [
+            "Nuestros ciudadanos merecen vivir en ciudades seguras, saludables e inclusivas, "
+            "donde la calidad de vida, la prosperidad económica y el medio ambiente sean "
+            "nuestras principales preocupaciones, de conformidad con los Objetivos de Desarrollo "
+            "Sostenible de las Naciones Unidas y la Nueva Agenda Urbana.",
+            "Nuestras políticas y programas deben aspirar a mejorar la convivencia: fomentando "
+            "el sentimiento de pertenencia, fortaleciendo los barrios, creando espacios de "
+            "encuentro y ofreciendo oportunidades sociales y económicas a toda la ciudadanía, "
+            "sin dejar a nadie atrás.",
+            "Nuestras ciudades deben ser resilientes y ágiles para prevenir los sucesos "
+            "adversos, responder a ellos y aprender de ellos, en unos entornos urbanos en "
+            "constante cambio.",
+            "Nuestras ciudades son laboratorios vivos que deben favorecer el surgimiento de "
+            "soluciones creativas e innovadoras a los desafíos urbanos locales y mundiales.",
+            "Nuestras prácticas y nuestra experiencia deben compartirse ampliamente para "
+            "inspirar la acción, fomentar los intercambios con otras ciudades y contribuir a la "
+            "elaboración de políticas nacionales e internacionales.",
+        ],
+        "commitments": [
+            "Reforzar la cohesión social promoviendo de manera efectiva la convivencia en "
+            "nuestras respectivas comunidades. Entre las acciones concretas pueden figurar: "
+            "organizar una actividad pública sobre la convivencia, poner en marcha una política "
+            "pública destinada a mejorar la convivencia a nivel local o llevar a cabo un nuevo "
+            "programa municipal dedicado a la convivencia.",
+            "Promover el Día Internacional de la Convivencia en Paz, que se celebra cada 16 de "
+            "mayo. El Observatorio Internacional de Alcaldes sobre la Convivencia, en "
+            "cooperación con los organizadores mundiales de este Día Internacional, designará "
+            "una **Capital de la Convivencia**: una ciudad elegida cada año para acoger la "
+            "actividad principal de la celebración mundial de este Día.",
+        ],
+        "commit_statement": "He leído la Declaración de Düsseldorf, aprobada en la Segunda "
+        "Cumbre Internacional de Alcaldes sobre la Convivencia, celebrada en Düsseldorf del "
+        "31 de agosto al 1 de septiembre de 2019.\n\nEstoy de acuerdo con los principios y "
+        "objetivos de la Cumbre y me comprometo a trabajar conjuntamente para alcanzar los "
+        "objetivos enunciados.",
+        "acknowledge_statement": "He leído la Declaración de Düsseldorf, aprobada en la Segunda "
+        "Cumbre Internacional de Alcaldes sobre la Convivencia, celebrada en Düsseldorf del "
+        "31 de agosto al 1 de septiembre de 2019.\n\nReconozco los principios y objetivos de "
+        "la Cumbre y acepto poner esta Declaración en conocimiento del alcalde o la alcaldesa "
+        "y/o del concejo municipal de la ciudad que hoy represento.",
+    },
+    "ar": {
+        "title": "إعلان دوسلدورف",
+        "subtitle": "العيش المشترك في المدن: رؤساء البلديات يتبنّون التنوع والإدماج",
+        "language_note": "ترجمة عمل أعدّها المرصد. والنصّان الإنجليزي والفرنسي للإعلان هما وحدهما "
+        "النصّان المعتمدان.",
+        "preamble": [
+            "نحن، رؤساء بلديات مدن من جميع أنحاء العالم وممثليها، المجتمعين في دوسلدورف من 31 "
+            "أغسطس/آب إلى 1 سبتمبر/أيلول 2019 في إطار القمة الدولية الثانية لرؤساء البلديات حول "
+            "العيش المشترك،",
+            "*إذ نسلّم* بأن المدن تقف في الخط الأمامي في مواجهة التحدي العالمي للعيش المشترك، "
+            "*وإذ ندرك* أن الظواهر المتزامنة للعولمة والتحضّر وتنقّل البشر تغيّر باستمرار الطريقة "
+            "التي نعيش بها معًا في مدننا،",
+            "*وإذ نستذكر* روح القمة الدولية الأولى التي عُقدت في مونتريال في يونيو/حزيران 2015، "
+            "والتي أفضت إلى إنشاء المرصد الدولي لرؤساء البلديات حول العيش المشترك،",
+            "*وإذ نلاحظ* تصاعد التعصّب والتطرّف والأيديولوجيات التي تثير الانقسام، فتولّد "
+            "انعدام اليقين وتقوّض النسيج الاجتماعي وأسس المبادئ الديمقراطية،",
+            "*وإذ نقدّر* الجهود المتعددة الأطراف المتزايدة التي تؤكد من جديد الإرادة في العيش في "
+            "مجتمعات مسالمة وشاملة للجميع، وتشجع الحوار والتعاون،",
+            "*وإذ نرحّب* بإعلان الأمم المتحدة **اليوم الدولي للعيش معًا في سلام**، من أجل التفكير "
+            "على الصعيد العالمي في كيفية بناء مجتمعات أكثر شمولًا للجميع،",
+            "*وإذ نستذكر* أن المدن تضطلع بالفعل بدور قيادي في مجال العيش المشترك على الصعيدين "
+            "المحلي والعالمي.",
+        ],
+        "agreements": [
+            "تعزيز العيش المشترك يعني الاعتراف بجميع أشكال التنوع واحترامها، ومكافحة التمييز، "
+            "والعمل على تيسير التعايش السلمي في مدننا.",
+            "يتحمّل رؤساء البلديات مسؤولية تشجيع الوحدة والتماسك الاجتماعي: فمن خلال العمل جنبًا "
+            "إلى جنب مع القوى الفاعلة في المجتمع، يسهمون في بناء الثقة وتعزيز الشعور بالانتماء "
+            "لدى المواطنين.",
+            "يشير العيش المشترك إلى عملية دينامية تحشد مختلف الجهات المعنية من أجل تنفيذ مبادرات "
+            "تهدف إلى تحسين رفاه المجتمع.",
+            "تبادل الخبرات بين مدننا أمر أساسي لكي نتعلّم بعضنا من بعض، ولتطوير تعاون فعّال يساعد "
+            "على تحسين مبادراتنا.",
+        ],
+        "goals": [
+            "يستحق مواطنونا أن يعيشوا في مدن آمنة وصحية وشاملة للجميع، تكون فيها جودة الحياة "
+            "والازدهار الاقتصادي والبيئة في مقدمة اهتماماتنا، وفقًا لأهداف الأمم المتحدة للتنمية "
+            "المستدامة والخطة الحضرية الجديدة.",
+            "ينبغي أن تهدف سياساتنا وبرامجنا إلى تحسين العيش المشترك: من خلال تعزيز الشعور "
+            "بالانتماء، وتمكين الأحياء الحضرية، وإيجاد فضاءات للتلاقي، وتوفير الفرص الاجتماعية "
+            "والاقتصادية لجميع المواطنين، دون أن يتخلّف أحد عن الركب.",
+            "يجب أن تكون مدننا قادرة على الصمود ومرنة، حتى تتمكن من الوقاية من الأحداث السلبية "
+            "والاستجابة لها والتعلّم منها، في بيئاتنا الحضرية المتغيرة باستمرار.",
+            "مدننا مختبرات حيّة ينبغي أن تشجع على ظهور حلول خلّاقة ومبتكرة للتحديات الحضرية "
+            "المحلية والعالمية.",
+            "ينبغي تبادل ممارساتنا وخبراتنا على نطاق واسع من أجل الحفز على العمل، وتشجيع التبادل "
+            "مع المدن الأخرى، والمساهمة في صياغة السياسات الوطنية والدولية.",
+        ],
+        "commitments": [
+            "تعزيز التماسك الاجتماعي من خلال الترويج الفعلي للعيش المشترك في مجتمعاتنا المحلية. "
+            "ويمكن أن تشمل الإجراءات الملموسة: تنظيم نشاط عام حول موضوع العيش المشترك، أو إطلاق "
+            "سياسة عامة تهدف إلى تحسين العيش المشترك على المستوى المحلي، أو تنفيذ برنامج بلدي "
+            "جديد يتصل بموضوع العيش المشترك.",
+            "الترويج لليوم الدولي للعيش معًا في سلام، الذي يُحتفل به في 16 مايو/أيار من كل عام. "
+            "وسيعمل المرصد الدولي لرؤساء البلديات حول العيش المشترك، بالتعاون مع المنظمين "
+            "العالميين لهذا اليوم الدولي، على تحديد **عاصمة للعيش المشترك**، وهي مدينة تُختار كل "
+            "عام لاستضافة النشاط الرئيسي للاحتفال العالمي بهذا اليوم.",
+        ],
+        "commit_statement": "لقد قرأتُ إعلان دوسلدورف الذي اعتُمد خلال القمة الدولية الثانية "
+        "لرؤساء البلديات حول العيش المشترك، المنعقدة في دوسلدورف من 31 أغسطس/آب إلى 1 "
+        "سبتمبر/أيلول 2019.\n\nأوافق على مبادئ القمة وأهدافها، وألتزم بالعمل المشترك من أجل "
+        "تحقيق الأهداف المذكورة.",
+        "acknowledge_statement": "لقد قرأتُ إعلان دوسلدورف الذي اعتُمد خلال القمة الدولية "
+        "الثانية لرؤساء البلديات حول العيش المشترك، المنعقدة في دوسلدورف من 31 أغسطس/آب إلى 1 "
+        "سبتمبر/أيلول 2019.\n\nأُقرّ بمبادئ القمة وأهدافها، وأوافق على عرض هذا الإعلان على رئيس "
+        "البلدية و/أو المجلس البلدي للمدينة التي أمثّلها اليوم.",
+    },
 }
+
+
+# Where the Declaration was adopted, as each language writes the city's name.
+ADOPTED_AT = {"en": "Düsseldorf", "ar": "دوسلدورف"}
 
 
 def programme(code):
@@ -630,6 +907,8 @@ def declaration_fields(code):
     return {
         "title": text["title"],
         "subtitle": text["subtitle"],
+        "language_note": text["language_note"],
+        "adopted_at": ADOPTED_AT.get(code, ADOPTED_AT["en"]),
         "preamble": items("clause", text["preamble"]),
         "agreements": items("item", text["agreements"]),
         "goals": items("item", text["goals"]),
@@ -646,6 +925,10 @@ def fill_title_and_introduction(texts):
     return fill
 
 
+fill_index = fill_title_and_introduction(INDEX)
+fill_montreal = fill_title_and_introduction(MONTREAL)
+
+
 def fill_summit(page, code):
     page.title, page.introduction = DUESSELDORF[code]
     page.programme = programme(code)
@@ -658,19 +941,24 @@ def fill_declaration(page, code):
         setattr(page, name, value)
 
 
+SUMMIT_FILLS = {"montreal-2015": fill_montreal, "duesseldorf-2019": fill_summit}
+
+
 @transaction.atomic
 def load_summits(home, locales, cities, themes):
-    """The summits, the Düsseldorf Declaration and their translations. Does nothing twice.
+    """The summits, the Düsseldorf Declaration and their translations. Creates nothing twice.
 
-    French and German are wagtail-localize translations (so that a later English edit
-    shows them out of date); Spanish and Arabic are aliases that follow English.
+    Every page is translated through wagtail-localize into French, German, Spanish
+    and Arabic (so that a later English edit shows the translations out of date).
+    When the summits exist already, those of the demo's pages that are still aliases
+    in a language (an older demo) are translated instead.
     """
-    if SummitIndexPage.objects.child_of(home).exists():
-        return None
+    existing = SummitIndexPage.objects.child_of(home).first()
+    if existing is not None:
+        return _translate_existing(existing, locales)
     en = locales["en"]
 
     index = SummitIndexPage(slug="summits", locale=en, show_in_menus=True)
-    fill_index = fill_title_and_introduction(INDEX)
     fill_index(index, "en")
     # Summits come first in the menu, though they are loaded after the cities they name.
     first = home.get_first_child()
@@ -691,7 +979,6 @@ def load_summits(home, locales, cities, themes):
         end_date=datetime.date(2015, 6, 10),
         locale=en,
     )
-    fill_montreal = fill_title_and_introduction(MONTREAL)
     fill_montreal(montreal, "en")
     index.add_child(instance=montreal)
     publish(montreal)
@@ -715,7 +1002,6 @@ def load_summits(home, locales, cities, themes):
     declaration = DeclarationPage(
         slug="declaration",
         adopted_on=datetime.date(2019, 8, 31),
-        adopted_at="Düsseldorf",
         locale=en,
     )
     fill_declaration(declaration, "en")
@@ -724,6 +1010,30 @@ def load_summits(home, locales, cities, themes):
     publish_everywhere(declaration, locales, fill_declaration)
     load_signatures(declaration)
     return index
+
+
+def _translate_existing(index, locales):
+    """A rerun: translate the demo's pages that are still aliases somewhere."""
+    translate_everywhere(index, locales, fill_index, unedited_only=True)
+    for summit in SummitPage.objects.child_of(index).filter(slug__in=list(SUMMIT_FILLS)):
+        translate_everywhere(summit, locales, SUMMIT_FILLS[summit.slug], unedited_only=True)
+        for declaration in DeclarationPage.objects.child_of(summit).filter(slug="declaration"):
+            _translate_declaration(declaration, locales)
+    return index
+
+
+def _translate_declaration(declaration, locales):
+    """An older demo's declaration has no note on its language versions: add it everywhere."""
+    update = ()
+    if not declaration.language_note:
+        declaration.language_note = DECLARATION["en"]["language_note"]
+        if not is_demo_text(declaration, fill_declaration):
+            return
+        publish(declaration)
+        # The translations get the new segment from a refreshed source.
+        TranslationSource.update_or_create_from_instance(declaration)
+        update = TRANSLATED_LANGUAGES
+    translate_everywhere(declaration, locales, fill_declaration, update=update, unedited_only=True)
 
 
 def load_signatures(declaration):

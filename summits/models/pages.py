@@ -263,6 +263,15 @@ class DeclarationPage(RoutablePageMixin, Page):
     adopted_on = models.DateField(_("adopted on"))
     adopted_at = models.CharField(_("adopted at"), max_length=200)
     subtitle = models.CharField(_("subtitle"), max_length=250, blank=True)
+    language_note = models.CharField(
+        _("note on the language versions"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Shown at the top: which texts are authoritative. A translation says here, in "
+            "its own language, that it is a working translation."
+        ),
+    )
     preamble = StreamField(
         [("clause", blocks.RichTextBlock(features=["bold", "italic"], label=_("clause")))],
         verbose_name=_("preamble"),
@@ -298,6 +307,7 @@ class DeclarationPage(RoutablePageMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("subtitle"),
+        FieldPanel("language_note"),
         MultiFieldPanel(
             [FieldPanel("adopted_on"), FieldPanel("adopted_at")], heading=_("Adoption")
         ),

@@ -16,6 +16,7 @@ from cities.models import CityIndexPage, CityPage
 from core.dates import next_international_day
 from initiatives.models import InitiativePage
 from international_day.factories import InternationalDayPageFactory
+from tests.translations import copy_for_translation
 
 _numbers = itertools.count(1)
 
@@ -77,7 +78,7 @@ def make_international_day(home):
 
 def translate(page, locale, **fields):
     """A published translation of ``page`` (and of its parents where missing)."""
-    translated = page.copy_for_translation(locale, copy_parents=True)
+    translated = copy_for_translation(page, locale, copy_parents=True)
     for name, value in fields.items():
         setattr(translated, name, value)
     translated.save_revision().publish()

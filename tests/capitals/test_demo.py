@@ -1,4 +1,4 @@
-"""The demo loader: real facts, French and German translations, aliases, safe to run twice."""
+"""The demo loader: real facts, translated into every language, safe to run twice."""
 
 from wagtail.models import Page
 
@@ -35,7 +35,7 @@ def test_load_capitals_creates_translated_pages_and_is_idempotent(client, home_p
     }
     assert counts == {CapitalIndexPage: 5, InternationalDayPage: 5, StandardPage: 5, CapitalPage: 0}
     total = Page.objects.count()
-    assert load(home_page, locales, {}) is None
+    assert load(home_page, locales, {}) == CapitalIndexPage.objects.get(locale=locales["en"])
     assert Page.objects.count() == total
 
     html = client.get("/fr/international-day/").content.decode()
@@ -43,12 +43,16 @@ def test_load_capitals_creates_translated_pages_and_is_idempotent(client, home_p
     assert "72/130" in html
     html = client.get("/de/capitals/").content.decode()
     assert "Hauptstädte des Zusammenlebens" in html
-    # Spanish and Arabic follow English (aliases) until someone translates them.
+    # Spanish and Arabic are wagtail-localize translations too, not aliases.
     spanish = InternationalDayPage.objects.get(locale=locales["es"])
-    assert spanish.alias_of_id == InternationalDayPage.objects.get(locale=locales["en"]).pk
+    assert spanish.alias_of_id is None
+    html = client.get("/es/international-day/").content.decode()
+    assert "Día Internacional de la Convivencia en Paz" in html
+    assert "Cómo participan las ciudades" in html
     html = client.get("/ar/about/").content.decode()
     assert 'lang="ar" dir="rtl"' in html
-    assert "About the Observatory" in html
+    assert "عن المرصد" in html
+    assert "About the Observatory" not in html
     for code in locales:
         assert client.get(f"/{code}/").status_code == 200
 
@@ -78,8 +82,10 @@ def test_demo_capitals_are_labelled_in_every_language(client, home_page, locales
     capitals = CapitalPage.objects.all()
     assert capitals.count() == 5 * len(DEMO_CAPITAL_YEARS)
     assert all(capital.city_id == city.id for capital in capitals)
-    for capital in capitals.filter(locale__language_code__in=["en", "fr", "de"]):
-        assert capital.introduction.split(":")[0].strip() in {"Demo", "Démonstration"}
+    labels = {"Demo", "Démonstration", "Demostración", "تجريبي"}
+    for capital in capitals:
+        assert capital.alias_of_id is None
+        assert capital.introduction.split(":")[0].strip() in labels
     html = client.get("/en/capitals/").content.decode()
     for year in DEMO_CAPITAL_YEARS:
         assert f"/en/capitals/{year}/" in html

@@ -62,25 +62,28 @@ def test_cities_and_initiatives_in_every_language(demo, locales, client):
     assert "Lissabon" in html
 
 
-def test_french_and_german_are_translations_spanish_and_arabic_aliases(demo, locales, client):
+def test_every_language_is_a_wagtail_localize_translation(demo, locales, client):
     _, cities = demo
     montreal = cities["montreal"]
     initiative = InitiativePage.objects.child_of(montreal).first()
     for page in (montreal, initiative):
-        for code in ("fr", "de"):
+        for code in ("fr", "de", "es", "ar"):
             translated = page.get_translation(locales[code])
-            assert translated.alias_of_id is None
+            assert translated.alias_of_id is None and translated.live
             assert Translation.objects.filter(
                 source__object_id=page.translation_key, target_locale=locales[code]
             ).exists()
-        for code in ("es", "ar"):
-            assert page.get_translation(locales[code]).alias_of_id == page.id
     assert montreal.get_translation(locales["de"]).title == "Montreal"
     assert cities["mexico-city"].get_translation(locales["de"]).title == "Mexiko-Stadt"
-    # Aliases follow English until someone translates them.
-    assert cities["mexico-city"].get_translation(locales["es"]).title == "Mexico City"
+    assert cities["mexico-city"].get_translation(locales["es"]).title == "Ciudad de México"
+    assert cities["mexico-city"].get_translation(locales["ar"]).title == "مدينة مكسيكو"
     html = client.get("/es/cities/montreal/").content.decode()
-    assert "is a member city of the Observatory" in html
+    assert "Montreal es una ciudad miembro del Observatorio" in html
+    assert "untranslated-notice" not in html
+    html = client.get("/ar/cities/").content.decode()
+    assert "المدن الأعضاء" in html and "لشبونة" in html
+    html = client.get("/es/initiatives/?theme=mobility-environment").content.decode()
+    assert "Programa de calles compartidas" in html
 
 
 def test_loading_twice_changes_nothing(demo, home_page, locales):

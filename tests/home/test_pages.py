@@ -70,14 +70,18 @@ def test_home_shows_current_capital_and_latest_initiatives(client, home_page, lo
 
 def test_home_shows_only_its_own_language(client, home_page, locales):
     city = make_city(home_page)
-    make_initiative(city, title="English only")
+    initiative = make_initiative(city, title="Not translated yet")
     french_city = translate(city, locales["fr"], title="Düsseldorf (fr)")
     html = client.get("/fr/").content.decode()
-    assert "English only" not in html
-    translate(city.get_children().first().specific, locales["fr"], title="En français")
+    # Published in English, the initiative is at once in French too, as an alias:
+    # listed at its French address, never as a link into the English site.
+    assert f'href="/fr/cities/duesseldorf/{initiative.slug}/">Not translated yet</a>' in html
+    assert 'href="/en/cities/' not in html
+    translate(initiative, locales["fr"], title="En français")
     assert french_city.id != city.id
     html = client.get("/fr/").content.decode()
     assert "En français" in html
+    assert "Not translated yet" not in html
     assert "Düsseldorf (fr)" in html
 
 

@@ -15,11 +15,12 @@ from core.dates import next_international_day
 from initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
 from summits.factories import DeclarationPageFactory, SummitIndexPageFactory, SummitPageFactory
 from summits.models import Signature, SignatureKind
+from tests.translations import copy_for_translation
 
 
 def translate(page, locale, **fields):
     """A published translation of ``page`` (and of its parents where missing)."""
-    translated = page.specific.copy_for_translation(locale, copy_parents=True)
+    translated = copy_for_translation(page, locale, copy_parents=True)
     for name, value in fields.items():
         setattr(translated, name, value)
     translated.save_revision().publish()

@@ -4,11 +4,12 @@ import pytest
 
 from cities.factories import CityIndexPageFactory, CityPageFactory, ThemeFactory
 from summits.demo import load_summits
+from tests.translations import copy_for_translation
 
 
 def publish_translation(instance, locale, **fields):
     if hasattr(instance, "save_revision"):
-        translation = instance.copy_for_translation(locale, copy_parents=True)
+        translation = copy_for_translation(instance, locale, copy_parents=True)
     else:
         translation = instance.copy_for_translation(locale)
     for name, value in fields.items():

@@ -99,10 +99,10 @@ def test_german_declaration_has_german_text(client, summits):
     assert "Offizieller Empfang" in html
 
 
-def test_french_and_german_are_complete_wagtail_localize_translations(summits, locales):
-    """Every English segment has its French and German translation: the structures match."""
+def test_every_language_is_a_complete_wagtail_localize_translation(summits, locales):
+    """Every English segment has its translation in every language: the structures match."""
     for page in summits.get_descendants(inclusive=True).specific():
-        for code in ("fr", "de"):
+        for code in ("fr", "de", "es", "ar"):
             translation = Translation.objects.get(
                 source__object_id=page.translation_key, target_locale=locales[code]
             )
@@ -111,15 +111,40 @@ def test_french_and_german_are_complete_wagtail_localize_translations(summits, l
             assert page.get_translation(locales[code]).alias_of_id is None
 
 
-def test_spanish_and_arabic_are_aliases_of_english(client, summits, locales):
-    declaration = DeclarationPage.objects.get(locale=locales["en"])
-    for code in ("es", "ar"):
-        assert declaration.get_translation(locales[code]).alias_of_id == declaration.id
-        html = client.get(f"/{code}/summits/duesseldorf-2019/declaration/").content.decode()
-        assert "Living Together in Cities: Mayors Embrace Diversity and Inclusion" in html
-    assert not Translation.objects.filter(
-        source__object_id=declaration.translation_key, target_locale__language_code="es"
-    ).exists()
+def test_spanish_and_arabic_summit_and_declaration(client, summits):
+    html = client.get("/es/summits/duesseldorf-2019/").content.decode()
+    assert "<h1>2.ª Cumbre Internacional de Alcaldes sobre la Convivencia</h1>" in html
+    assert "Recepción oficial" in html and "Ayuntamiento (Rathaus)" in html
+    assert "Ministerio Federal de Relaciones Exteriores de Alemania" in html
+    html = client.get("/es/summits/duesseldorf-2019/declaration/").content.decode()
+    assert '<h1 id="declaration-title">Declaración de Düsseldorf</h1>' in html
+    assert "<b>Día Internacional de la Convivencia en Paz</b>" in html
+    assert "He leído la Declaración de Düsseldorf" in html
+    assert "Living Together in Cities" not in html
+    html = client.get("/ar/summits/duesseldorf-2019/").content.decode()
+    assert "<h1>القمة الدولية الثانية لرؤساء البلديات حول العيش المشترك</h1>" in html
+    assert "الاستقبال الرسمي" in html
+    html = client.get("/ar/summits/duesseldorf-2019/declaration/").content.decode()
+    assert '<h1 id="declaration-title">إعلان دوسلدورف</h1>' in html
+    assert "<b>اليوم الدولي للعيش معًا في سلام</b>" in html
+    assert "لقد قرأتُ إعلان دوسلدورف" in html
+    assert "Living Together in Cities" not in html
+
+
+@pytest.mark.parametrize(
+    ("code", "note"),
+    [
+        ("en", "The English and French texts of this Declaration are authoritative."),
+        ("fr", "Les textes anglais et français de la présente Déclaration font foi."),
+        ("de", "Arbeitsübersetzung der Beobachtungsstelle. Maßgeblich sind allein der englische"),
+        ("es", "Traducción de trabajo del Observatorio. Solo los textos en inglés y en francés"),
+        ("ar", "ترجمة عمل أعدّها المرصد. والنصّان الإنجليزي والفرنسي للإعلان هما وحدهما"),
+    ],
+)
+def test_the_declaration_says_at_its_top_which_texts_are_authoritative(client, summits, code, note):
+    html = client.get(f"/{code}/summits/duesseldorf-2019/declaration/").content.decode()
+    header = html[html.index('id="declaration-title"') : html.index("declaration__preamble")]
+    assert '<p class="declaration__language-note" role="note">' + note in header
 
 
 def test_english_edit_makes_the_french_declaration_out_of_date(summits, locales):
@@ -216,7 +241,7 @@ def test_load_summits_is_idempotent(home_page, locales, summits):
     counts = (SummitIndexPage.objects.count(), SummitPage.objects.count())
     assert counts == (5, 10)
     assert DeclarationPage.objects.count() == 5
-    assert load_summits(home_page, locales, cities={}, themes={}) is None
+    assert load_summits(home_page, locales, cities={}, themes={}) == summits
     assert (SummitIndexPage.objects.count(), SummitPage.objects.count()) == counts
     assert DeclarationPage.objects.count() == 5
 

@@ -52,12 +52,14 @@ def fill_declaration(copy, code):
 
 def build_world(home, locales):
     """The declaration translated into fr/de and aliased in es/ar, and two member cities."""
+    # Spanish and Arabic stay aliases here: what a reader sees before a translation exists.
+    languages = ("fr", "de")
     index = SummitIndexPageFactory(parent=home, slug="summits")
-    publish_everywhere(index, locales, lambda copy, code: None)
+    publish_everywhere(index, locales, lambda copy, code: None, languages)
     summit = SummitPageFactory(parent=index, slug="duesseldorf-2019")
-    publish_everywhere(summit, locales, lambda copy, code: None)
+    publish_everywhere(summit, locales, lambda copy, code: None, languages)
     declaration = DeclarationPageFactory(parent=summit, slug="declaration")
-    publish_everywhere(declaration, locales, fill_declaration)
+    publish_everywhere(declaration, locales, fill_declaration, languages)
     cities = city_directory_everywhere(home, locales)
     return {
         "declaration": declaration,
