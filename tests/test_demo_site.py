@@ -133,9 +133,9 @@ def test_loading_twice_leaves_the_same_database(demo_site, db):
 
 def test_a_rerun_translates_what_an_older_demo_left_as_aliases(client, demo_site, db):
     """An older demo had Spanish and Arabic aliases and no note on the Declaration's texts."""
-    from international_day.models import InternationalDayPage
     from cities.models import CityPage
     from home.locale_sync import synchronize_locale_trees
+    from international_day.models import InternationalDayPage
     from summits.models import DeclarationPage
 
     pages = Page.objects.count()
