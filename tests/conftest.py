@@ -31,6 +31,23 @@ def missing_service(reason):
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """The test database, copied from a migrated template (tests/databases.py)."""
+    from django.test.utils import teardown_databases
+
+    from tests.databases import setup_databases
+
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        old_config = setup_databases(verbosity, rebuild=request.config.getvalue("create_db"))
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(old_config, verbosity=verbosity)
+
+
 @pytest.fixture
 def locales(db):
     return ensure_locales()
