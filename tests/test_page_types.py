@@ -17,7 +17,15 @@ from international_day.models import InternationalDayPage
 from newsletters.models import NewsletterIndexPage, NewsletterPage
 from summits.models import DeclarationPage, SummitIndexPage, SummitPage
 
-OUR_APPS = {"home", "summits", "cities", "initiatives", "capitals", "international_day", "newsletters"}
+OUR_APPS = {
+    "home",
+    "summits",
+    "cities",
+    "initiatives",
+    "capitals",
+    "international_day",
+    "newsletters",
+}
 
 # Each page type and the only parents it may have.
 ALLOWED_PARENTS = {
