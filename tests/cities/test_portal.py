@@ -17,20 +17,33 @@ from cities.forms import LoginForm, PasswordResetForm
 from cities.invitations import INVITATION_SALT, invitation_token
 from cities.models import CityInvitation, CityPage, CityTeam
 from tests.cities.portal import city_directory_everywhere, city_everywhere, member, started_long_ago
+from tests.shared import fresh
 
-pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+# The cities below are built once for the module (tests/shared.py), before its first test.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.postgres,
+    pytest.mark.usefixtures("member_cities"),
+]
 
 PASSWORD = "a-long-city-password-2026"
 
 
-@pytest.fixture
-def cities(home_page, locales, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
+@pytest.fixture(scope="module")
+def member_cities(module_home):
+    """Düsseldorf and Montréal in every language, with their teams: built once."""
+    home_page, locales = module_home.home, module_home.locales
+    with module_home.build():
         index = city_directory_everywhere(home_page, locales)
         return {
             "duesseldorf": city_everywhere(index, locales, "duesseldorf", "Düsseldorf"),
             "montreal": city_everywhere(index, locales, "montreal", "Montréal"),
         }
+
+
+@pytest.fixture
+def cities(member_cities, db):
+    return fresh(member_cities)
 
 
 def link_in(message):

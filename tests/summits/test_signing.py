@@ -25,7 +25,9 @@ from summits.signing import confirm_token
 from tests.cities.portal import member
 from tests.summits.world import page_url, sign_data, started_long_ago
 
-pytestmark = pytest.mark.django_db
+# The declaration in five languages and two member cities: built once for the module
+# (tests/summits/conftest.py), before its first test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("declaration_world")]
 
 LANGUAGES = ["en", "fr", "de", "es", "ar"]
 
