@@ -1,4 +1,5 @@
-"""Shared fixtures: the five locales with their home pages, and the service guards."""
+"""Shared fixtures: the test database, the five locales with their home pages (built once
+per module, see tests/shared.py), and the service guards."""
 
 import os
 from pathlib import Path
@@ -6,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from home.demo import ensure_home_pages, ensure_locales
+from tests.shared import ModuleData, fresh, plan_for, plan_modules
 
 TESTS_DIR = Path(__file__).parent
 REQUIRE_SERVICES = os.environ.get("OBSERVATORY_REQUIRE_SERVICES") == "1"
@@ -22,6 +24,8 @@ def pytest_collection_modifyitems(config, items):
         # Search and open data must hold on PostgreSQL too: make test runs them on both.
         if any(TESTS_DIR / folder in path.parents for folder in ("search", "open_data")):
             item.add_marker(pytest.mark.postgres)
+    # Before -k and -m deselect: a module shares the same data however it is run.
+    plan_modules(config, items)
 
 
 def missing_service(reason):
@@ -31,18 +35,67 @@ def missing_service(reason):
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """The test database, copied from a migrated template (tests/databases.py)."""
+    from django.test.utils import teardown_databases
+
+    from tests.databases import setup_databases
+
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        old_config = setup_databases(verbosity, rebuild=request.config.getvalue("create_db"))
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(old_config, verbosity=verbosity)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def module_data(request):
+    """The transaction around a module's tests, when none of them is transactional.
+
+    It holds the locales and home pages when the module's tests need them, and the
+    module's worlds (tests/shared.py). ``None`` in other modules.
+    """
+    plan = plan_for(request)
+    if plan is None:
+        yield None
+        return
+    request.getfixturevalue("django_db_setup")
+    data = ModuleData(request.getfixturevalue("django_db_blocker"))
+    with data.transaction():
+        if plan.home:
+            data.build_home()
+        yield data
+
+
+@pytest.fixture(scope="module")
+def module_home(module_data):
+    """The module's data with its locales and home pages: what module worlds build on."""
+    if module_data is None or module_data.home is None:
+        pytest.fail("module_home needs a module without transactional tests", pytrace=False)
+    return module_data
+
+
 @pytest.fixture
-def locales(db):
+def locales(db, module_data):
+    if module_data is not None and module_data.locales is not None:
+        return fresh(module_data.locales)
     return ensure_locales()
 
 
 @pytest.fixture
-def home_page(locales, django_capture_on_commit_callbacks):
+def home_page(locales, module_data, django_capture_on_commit_callbacks):
     """The English home page at the site root, translated into every language.
 
-    wagtail-localize publishes translations when the transaction commits, which a
-    test's transaction never does: its callbacks run here instead.
+    Built once per module when it can be. Otherwise (transactional tests) built by
+    the test: wagtail-localize publishes translations when the transaction commits,
+    which a test's transaction never does, so its callbacks run here instead.
     """
+    if module_data is not None and module_data.home is not None:
+        return fresh(module_data.home)
     with django_capture_on_commit_callbacks(execute=True):
         return ensure_home_pages(locales)
 

@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import TestCase
 from django.utils import timezone
 
 import pytest
@@ -21,13 +22,27 @@ from capitals.models import (
 from summits.factories import DeclarationPageFactory, SummitIndexPageFactory, SummitPageFactory
 from summits.models import Signature, SignatureKind
 from tests.cities.portal import PASSWORD, city_directory_everywhere, city_everywhere, member
+from tests.shared import fresh
 
-pytestmark = pytest.mark.django_db
+# The world below is built once for the module (tests/shared.py), before its first test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cycle_world")]
+
+
+@pytest.fixture(scope="module")
+def cycle_world(module_home):
+    """Two member cities with their teams and an open call: built once for the module."""
+    home_page, locales = module_home.home, module_home.locales
+    with module_home.build(on_commit=False):
+        return build_cycle_world(home_page, locales)
 
 
 @pytest.fixture
-def world(home_page, locales, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
+def world(cycle_world, db):
+    return fresh(cycle_world)
+
+
+def build_cycle_world(home_page, locales):
+    with TestCase.captureOnCommitCallbacks(execute=True):
         index = city_directory_everywhere(home_page, locales)
         duesseldorf = city_everywhere(index, locales, "duesseldorf", "Düsseldorf")
         montreal = city_everywhere(index, locales, "montreal", "Montréal")

@@ -7,14 +7,23 @@ import pytest
 from cities.models import CityIndexPage, CityPage, Continent, Theme
 from initiatives.demo import load_cities, load_themes
 from initiatives.models import InitiativeIndexPage, InitiativeKind, InitiativePage
+from tests.shared import fresh
+
+# The demo's themes and cities take a while to load: once for the module (tests/shared.py).
+pytestmark = pytest.mark.usefixtures("demo_cities")
+
+
+@pytest.fixture(scope="module")
+def demo_cities(module_home):
+    with module_home.build():
+        themes = load_themes(module_home.locales)
+        cities = load_cities(module_home.home, module_home.locales, themes)
+    return themes, cities
 
 
 @pytest.fixture
-def demo(home_page, locales, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        themes = load_themes(locales)
-        cities = load_cities(home_page, locales, themes)
-    return themes, cities
+def demo(demo_cities, db):
+    return fresh(demo_cities)
 
 
 def test_themes_in_every_language(demo, locales):

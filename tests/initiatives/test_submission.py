@@ -22,8 +22,14 @@ from tests.cities.portal import (
     moderator,
     themes_everywhere,
 )
+from tests.shared import fresh
 
-pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+# The portal below is built once for the module (tests/shared.py), before its first test.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.postgres,
+    pytest.mark.usefixtures("submission_portal"),
+]
 
 PASSWORD = "a-long-city-password-2026"
 
@@ -36,21 +42,29 @@ def in_french(message):
         return escape(str(translation.gettext(message) if isinstance(message, str) else message))
 
 
-@pytest.fixture
-def portal(home_page, locales, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
+@pytest.fixture(scope="module")
+def submission_portal(module_home):
+    """Two member cities with their teams, themes and a moderator: built once."""
+    home_page, locales = module_home.home, module_home.locales
+    with module_home.build():
         index = city_directory_everywhere(home_page, locales)
         duesseldorf = city_everywhere(index, locales, "duesseldorf", "Düsseldorf")
         montreal = city_everywhere(index, locales, "montreal", "Montréal")
-    return {
-        "locales": locales,
-        "duesseldorf": duesseldorf,
-        "montreal": montreal,
-        "themes": themes_everywhere(locales),
-        "moderator": moderator(language="de"),
-        "staff": member(duesseldorf, "staff@duesseldorf.test"),
-        "other": member(montreal, "staff@montreal.test"),
-    }
+    with module_home.build(on_commit=False):
+        return {
+            "locales": locales,
+            "duesseldorf": duesseldorf,
+            "montreal": montreal,
+            "themes": themes_everywhere(locales),
+            "moderator": moderator(language="de"),
+            "staff": member(duesseldorf, "staff@duesseldorf.test"),
+            "other": member(montreal, "staff@montreal.test"),
+        }
+
+
+@pytest.fixture
+def portal(submission_portal, db):
+    return fresh(submission_portal)
 
 
 @pytest.fixture

@@ -31,8 +31,10 @@ from international_day.tasks import create_recap, create_yearly_recap, recap_slu
 from tests.capitals.pages import make_capital, make_capital_index, translate
 from tests.cities.portal import PASSWORD, city_directory_everywhere, member, moderator
 from tests.initiatives.test_submission import png
+from tests.shared import fresh
 
-pytestmark = pytest.mark.django_db
+# The portal below is built once for the module (tests/shared.py), before its first test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("events_portal")]
 
 YEAR = campaign_year()
 DAY = datetime.date(YEAR, 5, 16)
@@ -54,26 +56,34 @@ def city(index, locales, slug, title, country, lat, lng):
     return publish_everywhere(page, locales, fill)
 
 
-@pytest.fixture
-def portal(home_page, locales, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
+@pytest.fixture(scope="module")
+def events_portal(module_home):
+    """Two member cities with their teams, a moderator and an administrator: built once."""
+    home_page, locales = module_home.home, module_home.locales
+    with module_home.build():
         index = city_directory_everywhere(home_page, locales)
         duesseldorf = city(index, locales, "duesseldorf", "Düsseldorf", "DE", "51.2277", "6.7735")
         montreal = city(index, locales, "montreal", "Montréal", "CA", "45.5017", "-73.5673")
-    admin = get_user_model().objects.create_superuser(
-        "root", "root@observatory.test", "a-long-admin-password-2026"
-    )
-    return {
-        "home": home_page,
-        "locales": locales,
-        "index": index,
-        "duesseldorf": duesseldorf,
-        "montreal": montreal,
-        "moderator": moderator(language="de"),
-        "admin": admin,
-        "staff": member(duesseldorf, "staff@duesseldorf.test", language="es"),
-        "other": member(montreal, "staff@montreal.test"),
-    }
+    with module_home.build(on_commit=False):
+        admin = get_user_model().objects.create_superuser(
+            "root", "root@observatory.test", "a-long-admin-password-2026"
+        )
+        return {
+            "home": home_page,
+            "locales": locales,
+            "index": index,
+            "duesseldorf": duesseldorf,
+            "montreal": montreal,
+            "moderator": moderator(language="de"),
+            "admin": admin,
+            "staff": member(duesseldorf, "staff@duesseldorf.test", language="es"),
+            "other": member(montreal, "staff@montreal.test"),
+        }
+
+
+@pytest.fixture
+def portal(events_portal, db):
+    return fresh(events_portal)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.shared import fresh
 from tests.summits.world import build_world, forget_rate_limits
 
 
@@ -13,7 +14,13 @@ def fresh_rate_limits():
     forget_rate_limits()
 
 
+@pytest.fixture(scope="module")
+def declaration_world(module_home):
+    """Built once per module (tests/shared.py)."""
+    with module_home.build():
+        return build_world(module_home.home, module_home.locales)
+
+
 @pytest.fixture
-def world(home_page, locales, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return build_world(home_page, locales)
+def world(declaration_world, db):
+    return fresh(declaration_world)

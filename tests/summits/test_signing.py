@@ -25,7 +25,9 @@ from summits.signing import confirm_token
 from tests.cities.portal import member
 from tests.summits.world import page_url, sign_data, started_long_ago
 
-pytestmark = pytest.mark.django_db
+# The declaration in five languages and two member cities: built once for the module
+# (tests/summits/conftest.py), before its first test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("declaration_world")]
 
 LANGUAGES = ["en", "fr", "de", "es", "ar"]
 
@@ -94,12 +96,19 @@ def test_every_language_shows_the_form_with_the_pages_own_statements(client, wor
     assert '<form class="site-form signing__form" method="post"' in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert 'type="radio" name="kind" value="commit"' in html
-    # The radio labels are the page's own statements, in the page's language.
-    statement = "en" if code in ("es", "ar") else code
-    assert f"I agree and commit [{statement} statement]" in html or (
-        statement == "en" and "I agree upon the principles and goals of the Summit." in html
+    # The radio labels are the page's own statements, in the page's language (English
+    # on English and on the aliases, which follow it).
+    if code in ("fr", "de"):
+        assert f"I agree and commit [{code} statement]" in html
+    else:
+        assert "I agree upon the principles and goals of the Summit." in html
+    # The email's help text, in the visitor's language.
+    help_text = (
+        "We send you a link to confirm your signature. Your email address is never published."
     )
-    assert "never published" in html or code != "en"
+    assert translated(help_text, code) in html
+    if code != "en":
+        assert translated(help_text, code) != translated(help_text, "en")
     if code in ("es", "ar"):
         # An alias shows English text: the statement says so for screen readers.
         assert 'class="statement-choice__text" dir="auto" lang="en"' in html
@@ -330,7 +339,10 @@ def test_a_city_user_signs_for_the_city_at_once(client, world, capture):
     form = client.get(page_url(world, "fr")).content.decode()
     french_city = city.get_translation(world["locales"]["fr"])
     assert f'<option value="{french_city.pk}" selected>{french_city.title}</option>' in form
-    assert 'name="city" id="id_city" disabled' in form or "disabled" in form
+    # The city and its country are fixed: shown, but not to be changed.
+    for field in ("city", "country"):
+        select = re.search(rf'<select name="{field}"[^>]*>', signing_form(form)).group(0)
+        assert re.search(r"\sdisabled[\s>=]", select), select
     assert 'value="mayor@duesseldorf.test"' in form
     assert 'name="city_name"' not in signing_form(form)
     # A posted city is ignored: a team signs for its own city only.
