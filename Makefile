@@ -79,7 +79,13 @@ check-migrations: install messages
 # PostgreSQL, Redis, real Celery workers and Chromium. A service that does not
 # answer skips those tests with its reason, or fails them under
 # OBSERVATORY_REQUIRE_SERVICES=1 (CI).
-test: lint check-migrations
+# The HTML check's Nu Html Checker (vnu-jar, pinned in package-lock.json); no install
+# scripts: vnu-jar's would download a Java of its own.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; \
+	else echo "npm is missing: the HTML check will be skipped (apt-get install npm)"; fi
+
+test: lint check-migrations node_modules/.package-lock.json
 	$(BIN)/pytest -m "not integration and not browser"
 	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1].rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; \
 	then database_url="$(TEST_DATABASE_URL)"; \
