@@ -166,7 +166,7 @@ def test_sign_in_and_out_on_the_site_in_the_visitors_language(cities, client):
     )
     assert response.status_code == 302 and response["Location"] == "/es/my-city/"
     # Spanish is an alias of English in these tests: the title is the English one.
-    assert "<h1>Düsseldorf</h1>" in client.get("/es/my-city/").content.decode()
+    assert "<h1>Düsseldorf [es]</h1>" in client.get("/es/my-city/").content.decode()
     assert "<h1>Düsseldorf [fr]</h1>" in client.get("/fr/my-city/").content.decode()
     response = client.post("/es/accounts/logout/")
     assert response.status_code == 302
