@@ -145,6 +145,19 @@ class PostgreSQLTemplate:
         self.connection.ensure_connection()
 
 
+def end_other_sessions(connection):
+    """Sessions a test left on its PostgreSQL database (a killed worker's) would keep it
+    from being dropped."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.creation._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [connection.settings_dict["NAME"]],
+        )
+
+
 def template_for(connection):
     for kind in (SQLiteTemplate, PostgreSQLTemplate):
         if kind.applies_to(connection):
