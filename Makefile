@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/observatory
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/14
 
-.PHONY: install messages extract setup run worker beat test lint format check-migrations bench clean
+.PHONY: install messages extract setup run worker beat test test-unit test-integration lint format check-migrations bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,22 +75,48 @@ check-migrations: install messages
 	DJANGO_SETTINGS_MODULE=observatory.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=observatory.settings.test $(MANAGE) makemigrations --check --dry-run
 
-# Unit tests on the embedded SQLite, then integration and browser tests on
-# PostgreSQL, Redis, real Celery workers and Chromium. A service that does not
-# answer skips those tests with its reason, or fails them under
-# OBSERVATORY_REQUIRE_SERVICES=1 (CI).
 # The HTML check's Nu Html Checker (vnu-jar, pinned in package-lock.json); no install
 # scripts: vnu-jar's would download a Java of its own.
 node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; \
 	else echo "npm is missing: the HTML check will be skipped (apt-get install npm)"; fi
 
-test: lint check-migrations node_modules/.package-lock.json
-	$(BIN)/pytest -m "not integration and not browser"
-	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1].rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; \
+# DATABASE_URL of the integration tests: TEST_DATABASE_URL when PostgreSQL answers there.
+POSTGRES_OR_NOTHING = database_url=""; \
+	if $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1].rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" "$(TEST_DATABASE_URL)" 2>/dev/null; \
 	then database_url="$(TEST_DATABASE_URL)"; \
-	else echo "PostgreSQL does not answer at $(TEST_DATABASE_URL)"; database_url=""; fi; \
-	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest -m "integration or browser or postgres"
+	else echo "PostgreSQL does not answer at $(TEST_DATABASE_URL)"; fi
+UNIT_TESTS := -m "not integration and not browser"
+INTEGRATION_TESTS := -m "integration or browser or postgres"
+INTEGRATION_LOG := var/test-logs/integration-tests.txt
+
+# Unit tests on the embedded SQLite and, at the same time (they mostly wait on services,
+# the unit tests on the processor), integration and browser tests on PostgreSQL, Redis,
+# real Celery workers and Chromium, with the search and open-data tests again on
+# PostgreSQL; their output follows the unit tests' (and stays in INTEGRATION_LOG). A
+# service that does not answer skips those tests with its reason, or fails them under
+# OBSERVATORY_REQUIRE_SERVICES=1 (CI). Each test database is copied from a migrated
+# template, built in the first run (tests/databases.py).
+test: lint check-migrations node_modules/.package-lock.json
+	@mkdir -p $(dir $(INTEGRATION_LOG))
+	@$(POSTGRES_OR_NOTHING); \
+	echo "Integration and browser tests are running meanwhile (output after the unit tests)"; \
+	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest $(INTEGRATION_TESTS) \
+		-o cache_dir=.pytest_cache/integration >$(INTEGRATION_LOG) 2>&1 & integration=$$!; \
+	trap 'kill $$integration 2>/dev/null; exit 130' INT TERM; \
+	$(BIN)/pytest $(UNIT_TESTS); unit=$$?; \
+	wait $$integration; integration=$$?; \
+	echo; echo "=== Integration, browser and PostgreSQL tests ($(INTEGRATION_LOG)) ==="; \
+	cat $(INTEGRATION_LOG); \
+	[ $$unit -eq 0 ] && [ $$integration -eq 0 ]
+
+# Each half of `make test` alone, without lint.
+test-unit: install messages
+	$(BIN)/pytest $(UNIT_TESTS)
+
+test-integration: install messages
+	@$(POSTGRES_OR_NOTHING); \
+	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest $(INTEGRATION_TESTS)
 
 # Figures go to bench-results.json ({"results": [{name, value, unit}, …]}): first on
 # SQLite, then on PostgreSQL and Redis (search, campaign throughput, worker memory).

@@ -42,14 +42,21 @@ def django_db_setup(
     """The test database, copied from a migrated template (tests/databases.py)."""
     from django.test.utils import teardown_databases
 
-    from tests.databases import setup_databases
+    from tests.databases import end_other_sessions, setup_databases
 
     verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
         old_config = setup_databases(verbosity, rebuild=request.config.getvalue("create_db"))
     yield
     with django_db_blocker.unblock():
-        teardown_databases(old_config, verbosity=verbosity)
+        try:
+            for connection, _name, _destroy in old_config:
+                connection.close()
+                end_other_sessions(connection)
+            teardown_databases(old_config, verbosity=verbosity)
+        except Exception as error:  # noqa: BLE001 - as pytest-django: a warning, not a failure
+            # A worker may still hold a connection; the next run drops the database anyway.
+            request.node.warn(pytest.PytestWarning(f"test databases not torn down: {error!r}"))
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -145,6 +145,70 @@ class PostgreSQLTemplate:
         self.connection.ensure_connection()
 
 
+def end_other_sessions(connection):
+    """Sessions a test left on its PostgreSQL database (a killed worker's) would keep it
+    from being dropped."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.creation._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [connection.settings_dict["NAME"]],
+        )
+
+
+class Snapshot:
+    """The test database as it is now, to come back to after transactional tests flush it.
+
+    For content that takes long to load (the whole demo) and that several transactional
+    tests (a live server, real workers) only read: load it once, take a snapshot, and
+    restore it before each test after the first. PostgreSQL copies the database with
+    ``CREATE DATABASE … TEMPLATE``; the in-memory SQLite database is copied in memory.
+    """
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.copy = None
+
+    def _quote(self, name):
+        return self.connection.ops.quote_name(name)
+
+    def _execute(self, sql):
+        with self.connection.creation._nodb_cursor() as cursor:
+            cursor.execute(sql)
+
+    def take(self):
+        if self.connection.vendor == "postgresql":
+            self.copy = f"{self.connection.settings_dict['NAME'][:40]}_snapshot_{os.getpid()}"
+            self.connection.close()
+            end_other_sessions(self.connection)
+            self._execute(f"DROP DATABASE IF EXISTS {self._quote(self.copy)}")
+            name = self.connection.settings_dict["NAME"]
+            self._execute(f"CREATE DATABASE {self._quote(self.copy)} TEMPLATE {self._quote(name)}")
+        else:
+            self.connection.ensure_connection()
+            self.copy = sqlite3.connect(":memory:")
+            self.connection.connection.backup(self.copy)
+        return self
+
+    def restore(self):
+        if self.connection.vendor == "postgresql":
+            name = self._quote(self.connection.settings_dict["NAME"])
+            self.connection.close()
+            self._execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            self._execute(f"CREATE DATABASE {name} TEMPLATE {self._quote(self.copy)}")
+        else:
+            self.connection.ensure_connection()
+            self.copy.backup(self.connection.connection)
+
+    def drop(self):
+        if self.connection.vendor == "postgresql":
+            self._execute(f"DROP DATABASE IF EXISTS {self._quote(self.copy)}")
+        else:
+            self.copy.close()
+
+
 def template_for(connection):
     for kind in (SQLiteTemplate, PostgreSQLTemplate):
         if kind.applies_to(connection):
