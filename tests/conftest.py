@@ -54,7 +54,7 @@ def django_db_setup(
                 connection.close()
                 end_other_sessions(connection)
             teardown_databases(old_config, verbosity=verbosity)
-        except Exception as error:  # noqa: BLE001 - as pytest-django: a warning, not a failure
+        except Exception as error:  # as pytest-django: a warning, not a failure
             # A worker may still hold a connection; the next run drops the database anyway.
             request.node.warn(pytest.PytestWarning(f"test databases not torn down: {error!r}"))
 
