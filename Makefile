@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/observatory
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/14
 
-.PHONY: install messages extract setup run worker beat test test-unit test-integration lint format check-migrations bench clean
+.PHONY: install messages extract prepare setup run worker beat test test-unit test-integration lint format check-migrations bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,15 +45,27 @@ extract:
 	$(MANAGE) makemessages -l fr -l de -l es -l ar -e html,txt,mjml,svg,py \
 		--ignore=.venv --ignore=var --ignore=tests --ignore=node_modules --no-obsolete $(EXTRACT_ARGS)
 
-setup: install messages
+# The database, its cache table and the demo content (idempotent).
+prepare: install messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo_content
+
+setup: prepare
 	$(MANAGE) ensure_admin
 
-run: setup
-	@echo "Observatory: http://$(HOST):$(PORT)/   emails are written to var/mail/"
-	$(MANAGE) runserver $(HOST):$(PORT)
+# `make run` talks like a product: the setup's output goes to var/log/setup.log (its
+# last lines are shown if it fails), then a short summary (address, accounts, where
+# emails go), then the server, whose request log goes to var/log/server.log.
+LOG_DIR := var/log
+run:
+	@mkdir -p $(LOG_DIR)
+	@echo "Preparing Observatory and its demo content (a minute or two; details in $(LOG_DIR)/setup.log)…"
+	@$(MAKE) --no-print-directory prepare >$(LOG_DIR)/setup.log 2>&1 || \
+		{ tail -n 25 $(LOG_DIR)/setup.log; echo "Setup failed: see $(LOG_DIR)/setup.log"; exit 1; }
+	@$(MANAGE) ensure_admin
+	@$(MANAGE) runserver $(HOST):$(PORT) >$(LOG_DIR)/server.log 2>&1 || \
+		{ tail -n 15 $(LOG_DIR)/server.log; exit 1; }
 
 worker: install
 	$(BIN)/celery -A observatory worker --loglevel=INFO

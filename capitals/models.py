@@ -43,7 +43,10 @@ def localize_cities(capitals):
 class CapitalIndexPage(Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction", help_text=_("A sentence or two above the list of Capitals.")),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["capitals.CapitalPage"]
     max_count_per_parent = 1
@@ -84,12 +87,17 @@ class CapitalPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("year"),
-        FieldPanel("city"),
-        FieldPanel("designated_on"),
-        FieldPanel("introduction"),
-        FieldPanel("programme"),
-        FieldPanel("report"),
+        FieldPanel("year", help_text=_("The year the city is the Capital of Living Together.")),
+        FieldPanel("city", help_text=_("The member city designated Capital.")),
+        FieldPanel("designated_on", help_text=_("When the designation was announced.")),
+        FieldPanel(
+            "introduction",
+            help_text=_("A short paragraph at the top of the page, also shown in the archive."),
+        ),
+        FieldPanel(
+            "programme", help_text=_("The programme of the 16 May celebration in the Capital.")
+        ),
+        FieldPanel("report", help_text=_("After the Day: what happened, with images and figures.")),
     ]
     override_translatable_fields = [
         SynchronizedField("slug"),
@@ -234,8 +242,8 @@ class CapitalCall(ClusterableModel):
     designated_at = models.DateTimeField(_("designated at"), null=True, blank=True)
 
     panels = [
-        FieldPanel("year"),
-        FieldPanel("deadline"),
+        FieldPanel("year", help_text=_("The year of the Capital this call designates.")),
+        FieldPanel("deadline", help_text=_("Cities can apply until this date and time.")),
         FieldPanel("introduction"),
         FieldPanel("declaration"),
         InlinePanel("criteria", label=_("criteria"), min_num=1),
@@ -284,7 +292,15 @@ class CapitalCriterion(Orderable):
     description = models.TextField(_("description"), blank=True)
     max_points = models.PositiveSmallIntegerField(_("maximum points"), default=10)
 
-    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("max_points")]
+    panels = [
+        FieldPanel(
+            "name", help_text=_("What the jury scores, for example “Involvement of residents”.")
+        ),
+        FieldPanel("description", help_text=_("What jurors look for under this criterion.")),
+        FieldPanel(
+            "max_points", help_text=_("The highest score a juror can give for this criterion.")
+        ),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("criterion")

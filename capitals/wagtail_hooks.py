@@ -1,12 +1,13 @@
 """The Capital cycle in the admin: the calls, the jury's menu and pages, the ranking, the panel."""
 
 from django.urls import path, reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from core.admin_menus import CAPITAL_MENU
 
 from .admin_views import CapitalCyclePanel, jury_application, jury_index, ranking
 from .cycle import is_juror
@@ -17,8 +18,8 @@ class CapitalCallViewSet(ModelViewSet):
     model = CapitalCall
     icon = "crosshairs"
     menu_label = gettext_lazy("Capital calls")
-    menu_order = 330
-    add_to_admin_menu = True
+    menu_hook = CAPITAL_MENU
+    menu_order = 10
     list_display = ["year", "deadline", "designated"]
     inspect_view_enabled = False
     panels = CapitalCall.panels
@@ -38,14 +39,16 @@ def cycle_urls():
     ]
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register(CAPITAL_MENU)
 def jury_menu_item():
 
     class JuryMenuItem(MenuItem):
         def is_shown(self, request):
             return is_juror(request.user)
 
-    return JuryMenuItem(_("Capital jury"), reverse("capital_jury"), icon_name="pick", order=331)
+    return JuryMenuItem(
+        gettext_lazy("Capital jury"), reverse("capital_jury"), icon_name="pick", order=20
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -57,10 +57,13 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
-        FieldPanel("name"),
+        FieldPanel("name", help_text=_("The theme as readers see it, in this version's language.")),
         FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
+        FieldPanel(
+            "description",
+            help_text=_("One or two sentences shown with the theme's filter and in the open data."),
+        ),
+        FieldPanel("sort_order", help_text=_("Themes are listed from the lowest number up.")),
     ]
     override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
     # The admin's choosers search one language at a time: filtered by locale.
@@ -84,7 +87,12 @@ class CityIndexPage(Page):
 
     introduction = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel(
+            "introduction", help_text=_("A sentence or two above the directory of member cities.")
+        ),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cities.CityPage"]
     max_count_per_parent = 1
@@ -168,19 +176,47 @@ class CityPage(Page):
         *Page.content_panels,
         MultiFieldPanel(
             [
-                FieldPanel("country"),
-                FieldPanel("continent"),
-                FieldPanel("latitude"),
-                FieldPanel("longitude"),
+                FieldPanel(
+                    "country",
+                    help_text=_(
+                        "The country the city is in: it sets the city's filters and open data."
+                    ),
+                ),
+                FieldPanel(
+                    "continent", help_text=_("Groups the city in the directory and on the map.")
+                ),
+                FieldPanel(
+                    "latitude",
+                    help_text=_(
+                        "In decimal degrees (51.2277 for Düsseldorf): places the "
+                        "city on the map and sets its time zone."
+                    ),
+                ),
+                FieldPanel(
+                    "longitude",
+                    help_text=_(
+                        "In decimal degrees (6.7735 for Düsseldorf); east of Greenwich is positive."
+                    ),
+                ),
             ],
             heading=_("Location"),
         ),
-        FieldPanel("population"),
-        FieldPanel("mayor"),
-        FieldPanel("member_since"),
-        FieldPanel("website"),
-        FieldPanel("description"),
-        FieldPanel("image"),
+        FieldPanel(
+            "population",
+            help_text=_("Inhabitants, from the latest census; leave empty if unknown."),
+        ),
+        FieldPanel("mayor", help_text=_("The mayor's full name, as it should be printed.")),
+        FieldPanel("member_since", help_text=_("The date the city joined the Observatory.")),
+        FieldPanel("website", help_text=_("The city's official website, starting with https://.")),
+        FieldPanel(
+            "description", help_text=_("What living together means in this city: a few paragraphs.")
+        ),
+        FieldPanel(
+            "image",
+            help_text=_(
+                "A landscape photo of the city; the image's description is its alternative text."
+            ),
+        ),
     ]
     override_translatable_fields = [
         SynchronizedField("slug"),
@@ -293,7 +329,13 @@ class CityInvitation(models.Model):
         related_name="city_invitations",
     )
 
-    panels = [FieldPanel("team"), FieldPanel("email"), FieldPanel("language")]
+    panels = [
+        FieldPanel("team", help_text=_("The city team the person will join.")),
+        FieldPanel(
+            "email", help_text=_("Where the invitation goes; its link is valid for 7 days.")
+        ),
+        FieldPanel("language"),
+    ]
 
     class Meta:
         verbose_name = _("city invitation")

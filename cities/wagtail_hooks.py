@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_i18n import TranslatableSnippetViewSet
+from core.admin_menus import NETWORK_MENU
 
 from .admin_views import InvitationCreateView
 from .models import CityInvitation, Theme
@@ -14,6 +15,9 @@ from .models import CityInvitation, Theme
 class ThemeViewSet(TranslatableSnippetViewSet):
     model = Theme
     icon = "tag"
+    menu_label = _("Themes")
+    menu_hook = NETWORK_MENU
+    menu_order = 30
 
 
 register_snippet(ThemeViewSet)
@@ -24,8 +28,8 @@ class CityInvitationViewSet(SnippetViewSet):
     add_view_class = InvitationCreateView
     icon = "mail"
     menu_label = _("City invitations")
-    add_to_admin_menu = True
-    menu_order = 310
+    menu_hook = NETWORK_MENU
+    menu_order = 10
     list_display = ["email", "team", "language", "created_at", "accepted_at"]
     list_filter = ["team", "language"]
     search_fields = ["email"]

@@ -60,7 +60,19 @@ class StandardPage(Page):
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel(
+            "introduction",
+            help_text=_(
+                "A sentence or two under the title; also shown in listings and search results."
+            ),
+        ),
+        FieldPanel(
+            "body",
+            help_text=_("The page's content: paragraphs, headings, images, quotes and links."),
+        ),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("introduction"),

@@ -48,10 +48,13 @@ class InternationalDayPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("introduction"),
+        FieldPanel("introduction", help_text=_("A short paragraph at the top of the page.")),
         FieldPanel("why_16_may"),
-        FieldPanel("body"),
-        FieldPanel("toolkit"),
+        FieldPanel("body", help_text=_("What cities do on the Day and how to take part.")),
+        FieldPanel(
+            "toolkit",
+            help_text=_("Files and links cities use to celebrate: posters, logos, guides."),
+        ),
     ]
     override_translatable_fields = [SynchronizedField("slug")]
     search_fields = [
@@ -164,17 +167,42 @@ class CityEvent(models.Model):
     # What editors may correct in the admin (status changes go through Approve / Reject).
     panels = [
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel(
+            [
+                FieldPanel("starts_at", help_text=_("Date and time in the event's own time zone.")),
+                FieldPanel("ends_at", help_text=_("Leave empty when the end is open.")),
+            ]
+        ),
         FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices())),
         MultiFieldPanel(
             [
-                FieldPanel("place"),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("place", help_text=_("The venue and its address, as on a poster.")),
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "latitude",
+                            help_text=_(
+                                "Optional, in decimal degrees: places the event on the map."
+                            ),
+                        ),
+                        FieldPanel(
+                            "longitude",
+                            help_text=_(
+                                "Optional, in decimal degrees; east of Greenwich is positive."
+                            ),
+                        ),
+                    ]
+                ),
             ],
             heading=_("Place"),
         ),
-        FieldPanel("description"),
-        FieldPanel("link"),
+        FieldPanel(
+            "description",
+            help_text=_("What happens, for whom, and whether people need to register."),
+        ),
+        FieldPanel(
+            "link", help_text=_("A page with details or registration, starting with https://.")
+        ),
         FieldPanel("image"),
     ]
 

@@ -15,6 +15,7 @@ from wagtail.permissions import register_permission_policy
 import django_filters
 
 from cities.models import CityPage
+from core.admin_menus import INTERNATIONAL_DAY_MENU
 
 from .admin_views import CityEventIndexView, review_event
 from .events import can_review
@@ -103,8 +104,8 @@ class CityEventViewSet(ModelViewSet):
     model = CityEvent
     icon = "date"
     menu_label = gettext_lazy("16 May events")
-    menu_order = 320
-    add_to_admin_menu = True
+    menu_hook = INTERNATIONAL_DAY_MENU
+    menu_order = 10
     url_prefix = "city-events"
     index_view_class = CityEventIndexView
     filterset_class = CityEventFilterSet

@@ -21,6 +21,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.pages.edit import EditView as PageEditView
 from wagtail.admin.widgets import AdminDateTimeInput, HeaderButton
 from wagtail.log_actions import log
 from wagtail.models import Locale
@@ -382,3 +383,34 @@ def send_test(request, page_id):
         "newsletters/admin/send_test.html",
         {"page": page, "languages": settings.LANGUAGES},
     )
+
+
+class NewsletterEditView(PageEditView):
+    """A newsletter's edit view: "Send a test" and "Send as a campaign" in its header.
+
+    They are what an editor does with a finished newsletter, so they stand next to the
+    title rather than in the "…" menu (which keeps "Preview the email").
+    """
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.request.user.email:
+            buttons.append(
+                HeaderButton(
+                    _("Send a test to myself"),
+                    url=reverse("newsletter_send_test", args=[self.page.pk]),
+                    icon_name="mail",
+                    priority=10,
+                )
+            )
+        if self.page.live and self.request.user.has_perm("newsletters.add_campaign"):
+            buttons.append(
+                HeaderButton(
+                    _("Send as a campaign"),
+                    url=reverse("campaigns:add") + f"?newsletter={self.page.pk}",
+                    icon_name="mail",
+                    priority=20,
+                )
+            )
+        return buttons

@@ -148,7 +148,10 @@ class NewsletterIndexPage(Page):
 
     introduction = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction", help_text=_("A sentence or two above the newsletter archive.")),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsletters.NewsletterPage"]
     max_count_per_parent = 1
@@ -179,9 +182,16 @@ class NewsletterPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("subject"),
+        FieldPanel(
+            "subject", help_text=_("The email's subject line: under 60 characters reads best.")
+        ),
         FieldPanel("preheader"),
-        FieldPanel("body"),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The newsletter's content: the email and the web page are both made from it."
+            ),
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("subject"), index.SearchField("body")]
     parent_page_types = ["newsletters.NewsletterIndexPage"]
@@ -340,7 +350,22 @@ class ReminderMessage(TranslatableMixin, models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     body = RichTextField(_("body"), features=["bold", "italic", "link", "ul"])
 
-    panels = [FieldPanel("name"), FieldPanel("subject"), FieldPanel("body")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel(
+            "subject",
+            help_text=_(
+                "The reminder's subject; {days}, {date} and "
+                "{capital} are filled in when it is sent."
+            ),
+        ),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The reminder's text; {days}, {date} and {capital} are filled in when it is sent."
+            ),
+        ),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("reminder message")
@@ -362,7 +387,15 @@ class ReminderRule(models.Model):
     )
     active = models.BooleanField(_("active"), default=True)
 
-    panels = [FieldPanel("days_before"), FieldPanel("message"), FieldPanel("active")]
+    panels = [
+        FieldPanel(
+            "days_before", help_text=_("How many days before 16 May the reminder goes out.")
+        ),
+        FieldPanel(
+            "message", help_text=_("The reminder text to send (translated like any snippet).")
+        ),
+        FieldPanel("active", help_text=_("A paused rule sends nothing.")),
+    ]
 
     class Meta:
         verbose_name = _("reminder rule")

@@ -11,18 +11,22 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import StatusFlagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.admin_i18n import TranslatableSnippetViewSet
+from core.admin_menus import EMAIL_MENU, INTERNATIONAL_DAY_MENU
 
 from .admin_views import (
     CampaignCreateView,
     CampaignEditView,
     CampaignForm,
+    NewsletterEditView,
     ProgressColumn,
     SubscriberEditView,
     SubscriberImportView,
@@ -59,8 +63,8 @@ class SubscriberViewSet(ModelViewSet):
     url_prefix = "subscribers"
     icon = "mail"
     menu_label = _("Subscribers")
-    menu_order = 320
-    add_to_admin_menu = True
+    menu_hook = EMAIL_MENU
+    menu_order = 10
     copy_view_enabled = False
     index_view_class = SubscriberIndexView
     edit_view_class = SubscriberEditView
@@ -86,11 +90,13 @@ class SubscriberViewSet(ModelViewSet):
     export_filename = "subscribers"
     # The address itself and the status change only by the person (or "Unsubscribe").
     panels = [
-        FieldPanel("name"),
-        FieldPanel("language"),
-        FieldPanel("city_name"),
-        FieldPanel("city"),
-        FieldPanel("country"),
+        FieldPanel("name", help_text=_("How the emails greet the subscriber.")),
+        FieldPanel("language", help_text=_("Emails go to the subscriber in this language.")),
+        FieldPanel("city_name", help_text=_("The city the subscriber gave, as written.")),
+        FieldPanel("city", help_text=_("The member city, when the subscriber's city is one.")),
+        FieldPanel(
+            "country", help_text=_("Campaigns can be sent to the subscribers of one country.")
+        ),
     ]
 
     def get_urlpatterns(self):
@@ -130,8 +136,8 @@ class CampaignViewSet(ModelViewSet):
     form_fields = ["newsletter", "audience", "audience_language", "audience_country", "send_at"]
     icon = "mail"
     menu_label = _("Campaigns")
-    menu_order = 320
-    add_to_admin_menu = True
+    menu_hook = EMAIL_MENU
+    menu_order = 20
     list_display = [
         "newsletter",
         "audience",
@@ -176,19 +182,18 @@ def newsletter_buttons(page, user, view_name, next_url=None):
         icon_name="mail",
         priority=80,
     )
-    yield Button(
-        _("Send a test to myself"),
-        reverse("newsletter_send_test", args=[page.pk]),
-        icon_name="mail",
-        priority=81,
-    )
-    if user.has_perm("newsletters.add_campaign"):
-        yield Button(
-            _("Send as a campaign"),
-            reverse(campaign_viewset.get_url_name("add")) + f"?newsletter={page.pk}",
-            icon_name="mail",
-            priority=82,
-        )
+
+
+class NewsletterPageViewSet(PageViewSet):
+    """Newsletter pages edit with their email actions in the header."""
+
+    model = NewsletterPage
+    edit_view_class = NewsletterEditView
+
+
+@hooks.register("register_admin_viewset")
+def register_newsletter_pages():
+    return NewsletterPageViewSet()
 
 
 class ReminderRuleViewSet(ModelViewSet):
@@ -197,10 +202,16 @@ class ReminderRuleViewSet(ModelViewSet):
     model = ReminderRule
     icon = "date"
     menu_label = _("Reminder rules")
-    menu_order = 321
-    add_to_admin_menu = True
+    menu_hook = INTERNATIONAL_DAY_MENU
+    menu_order = 20
     form_fields = ["days_before", "message", "active"]
-    list_display = ["__str__", "message", "active"]
+    list_display = [
+        "__str__",
+        "message",
+        StatusFlagColumn(
+            "active", label=_("Active"), true_label=_("Active"), false_label=_("Paused")
+        ),
+    ]
     inspect_view_enabled = False
 
 
@@ -215,6 +226,8 @@ class ReminderMessageViewSet(TranslatableSnippetViewSet):
     model = ReminderMessage
     icon = "mail"
     menu_label = _("Reminder messages")
+    menu_hook = INTERNATIONAL_DAY_MENU
+    menu_order = 30
     list_display = ["name", "subject"]
 
 

@@ -10,10 +10,13 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import StatusFlagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 import django_filters
+
+from core.admin_menus import NETWORK_MENU
 
 from .admin_views import SignatureImportView, SignatureIndexView
 from .models import Signature
@@ -40,10 +43,18 @@ class SignatureViewSet(SnippetViewSet):
     model = Signature
     icon = "form"
     menu_label = _("Signatures")
-    menu_order = 300
-    add_to_admin_menu = True
+    menu_hook = NETWORK_MENU
+    menu_order = 20
     index_view_class = SignatureIndexView
-    list_display = ["name", "kind", "city_name", "country", "source", "confirmed_at", "hidden"]
+    list_display = [
+        "name",
+        "kind",
+        "city_name",
+        "country",
+        "source",
+        "confirmed_at",
+        StatusFlagColumn("hidden", label=_("Visibility"), true_label=_("Hidden")),
+    ]
     filterset_class = SignatureFilterSet
     search_fields = ["name", "title", "city_name", "email"]
     ordering = ["name"]

@@ -15,7 +15,13 @@ class InitiativeIndexPage(Page):
 
     introduction = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel(
+            "introduction",
+            help_text=_("A sentence or two above the initiatives and their filters."),
+        ),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

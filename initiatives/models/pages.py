@@ -53,17 +53,55 @@ class InitiativePage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("kind"),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("outcomes"),
-        FieldPanel("partners"),
-        FieldPanel("images"),
-        FieldPanel("documents"),
+        FieldPanel("kind", help_text=_("A public activity, a public policy or a city programme.")),
+        FieldPanel(
+            "themes",
+            help_text=_(
+                "One or more of the Observatory's themes; readers filter initiatives by them."
+            ),
+            widget=forms.CheckboxSelectMultiple,
+        ),
         MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldPanel("contact_email")],
+            [
+                FieldPanel("start_date", help_text=_("When the initiative began (or will begin).")),
+                FieldPanel(
+                    "end_date", help_text=_("Leave empty while the initiative is still running.")
+                ),
+            ],
+            heading=_("Dates"),
+        ),
+        FieldPanel(
+            "summary",
+            help_text=_(
+                "Up to 600 characters, shown on cards, in search results and in newsletters."
+            ),
+        ),
+        FieldPanel(
+            "body",
+            help_text=_("The full description: the context, what was done and who took part."),
+        ),
+        FieldPanel("outcomes", help_text=_("What changed, with figures where you have them.")),
+        FieldPanel("partners"),
+        FieldPanel(
+            "images",
+            help_text=_("Photos with a caption; each image's description is its alternative text."),
+        ),
+        FieldPanel(
+            "documents",
+            help_text=_(
+                "Reports, flyers or evaluations for readers to download (PDF or office formats)."
+            ),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "contact_name", help_text=_("Who readers can write to about this initiative.")
+                ),
+                FieldPanel(
+                    "contact_email",
+                    help_text=_("Shown on the page: prefer a team address to a personal one."),
+                ),
+            ],
             heading=_("Contact (not public)"),
         ),
     ]

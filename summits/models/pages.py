@@ -70,7 +70,10 @@ class ProgrammeDayBlock(blocks.StructBlock):
 class SummitIndexPage(Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction", help_text=_("A sentence or two above the list of summits.")),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["summits.SummitPage"]
     max_count_per_parent = 1
@@ -128,16 +131,46 @@ class SummitPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("edition"),
-        FieldPanel("host_city"),
-        MultiFieldPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
-        FieldPanel("introduction"),
+        FieldPanel(
+            "edition",
+            help_text=_("The summit's number: 1 for Montréal 2015, 2 for Düsseldorf 2019."),
+        ),
+        FieldPanel("host_city", help_text=_("The member city that hosts the summit.")),
+        MultiFieldPanel(
+            [
+                FieldPanel("start_date", help_text=_("The summit's first day.")),
+                FieldPanel(
+                    "end_date",
+                    help_text=_(
+                        "The summit's last day (the first day again for a one-day summit)."
+                    ),
+                ),
+            ],
+            heading=_("Dates"),
+        ),
+        FieldPanel(
+            "introduction",
+            help_text=_("A short paragraph at the top of the page, also shown in listings."),
+        ),
         InlinePanel("venues", label=_("Venues")),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("programme"),
+        FieldPanel(
+            "themes",
+            help_text=_("The themes the summit's workshops addressed."),
+            widget=forms.CheckboxSelectMultiple,
+        ),
+        FieldPanel(
+            "programme",
+            help_text=_("The summit's days and sessions; readers also get them as a calendar."),
+        ),
         FieldPanel("partners"),
         FieldPanel("results"),
-        FieldPanel("gallery"),
+        FieldPanel(
+            "gallery",
+            help_text=_(
+                "Photos of the summit with captions; each image's "
+                "description is its alternative text."
+            ),
+        ),
     ]
     override_translatable_fields = [
         SynchronizedField("slug"),
@@ -251,7 +284,10 @@ class SummitVenue(Orderable):
     name = models.CharField(_("name"), max_length=200)
     address = models.CharField(_("address"), max_length=300, blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("address")]
+    panels = [
+        FieldPanel("name", help_text=_("The venue's name, for example the city hall.")),
+        FieldPanel("address", help_text=_("Street, postcode and city, as a map would show them.")),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("venue")
@@ -306,15 +342,29 @@ class DeclarationPage(RoutablePageMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("subtitle"),
+        FieldPanel("subtitle", help_text=_("A short line under the title.")),
         FieldPanel("language_note"),
         MultiFieldPanel(
-            [FieldPanel("adopted_on"), FieldPanel("adopted_at")], heading=_("Adoption")
+            [
+                FieldPanel(
+                    "adopted_on", help_text=_("The date the summit adopted the declaration.")
+                ),
+                FieldPanel(
+                    "adopted_at",
+                    help_text=_("Where it was adopted, for example “Düsseldorf, Germany”."),
+                ),
+            ],
+            heading=_("Adoption"),
         ),
-        FieldPanel("preamble"),
-        FieldPanel("agreements"),
-        FieldPanel("goals"),
-        FieldPanel("commitments"),
+        FieldPanel(
+            "preamble",
+            help_text=_("The text before the agreements: why the mayors adopt the declaration."),
+        ),
+        FieldPanel("agreements", help_text=_("What the signatories agree on, one item per point.")),
+        FieldPanel("goals", help_text=_("The declaration's goals, one item per goal.")),
+        FieldPanel(
+            "commitments", help_text=_("What committing cities undertake, one item per commitment.")
+        ),
         MultiFieldPanel(
             [FieldPanel("commit_statement"), FieldPanel("acknowledge_statement")],
             heading=_("Signature statements"),

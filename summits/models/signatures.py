@@ -109,31 +109,79 @@ class Signature(models.Model):
 
     panels = [
         FieldPanel("declaration_key"),
-        FieldPanel("kind"),
+        FieldPanel(
+            "kind",
+            help_text=_(
+                "Commit: the city commits now. Acknowledge: the mayor "
+                "brings the declaration to the council."
+            ),
+        ),
         MultiFieldPanel(
             [
-                FieldPanel("name"),
-                FieldPanel("title"),
-                FieldPanel("city"),
-                FieldPanel("city_name"),
-                FieldPanel("country"),
-                FieldPanel("email"),
+                FieldPanel("name", help_text=_("The signatory's full name, as it will be shown.")),
+                FieldPanel(
+                    "title", help_text=_("The signatory's office, for example “Mayor of Montréal”.")
+                ),
+                FieldPanel(
+                    "city", help_text=_("The member city, when the signatory's city is one.")
+                ),
+                FieldPanel(
+                    "city_name",
+                    help_text=_(
+                        "The city as the signatory wrote it (for cities that are not members)."
+                    ),
+                ),
+                FieldPanel(
+                    "country",
+                    help_text=_("The signatory's country: counted in the signatures by country."),
+                ),
+                FieldPanel(
+                    "email",
+                    help_text=_(
+                        "Used only to confirm the signature and answer "
+                        "the signatory; never published."
+                    ),
+                ),
             ],
             heading=_("Signatory"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("source"),
-                FieldPanel("signed_on"),
-                FieldPanel("confirmed_at"),
-                FieldPanel("hidden"),
+                FieldPanel(
+                    "source",
+                    help_text=_("How the signature arrived: the online form, paper or an import."),
+                ),
+                FieldPanel(
+                    "signed_on", help_text=_("The date written on a paper signature, if any.")
+                ),
+                FieldPanel(
+                    "confirmed_at",
+                    help_text=_(
+                        "A signature counts once confirmed, by its emailed link or by an editor."
+                    ),
+                ),
+                FieldPanel(
+                    "hidden",
+                    help_text=_(
+                        "A hidden signature is kept but neither shown nor counted publicly."
+                    ),
+                ),
                 FieldPanel("language", read_only=True),
                 FieldPanel("signed_by", read_only=True),
             ],
             heading=_("Signature"),
         ),
         MultiFieldPanel(
-            [FieldPanel("upgraded_at"), FieldPanel("council_decision")],
+            [
+                FieldPanel("upgraded_at"),
+                FieldPanel(
+                    "council_decision",
+                    help_text=_(
+                        "The council's decision to commit (a PDF), for a "
+                        "city that first acknowledged."
+                    ),
+                ),
+            ],
             heading=_("Commitment by council decision"),
         ),
     ]

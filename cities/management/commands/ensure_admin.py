@@ -1,7 +1,13 @@
-"""Create the local administrator once and print its credentials (for `make run`)."""
+"""Create the local administrator once and print `make run`'s summary.
+
+The summary is the last thing `make run` prints before serving (the setup's own
+output goes to ``var/log/setup.log``): the site's address, the administrator and
+the demo city account with their password, where emails go and where the logs are.
+"""
 
 import os
 import secrets
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -31,12 +37,8 @@ class Command(BaseCommand):
             password = password_file.read_text().strip()
         else:
             password = "(unchanged; set it with: manage.py changepassword admin)"  # noqa: S105
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin: {settings.BASE_URL}/admin/  username: {username}  password: {password}"
-            )
-        )
-        self.ensure_city_user(password)
+        city_email = self.ensure_city_user(password)
+        self.print_summary(username, password, city_email)
 
     def ensure_city_user(self, password):
         """A member-city account for Düsseldorf's team, to try the portal (demo only)."""
@@ -52,9 +54,38 @@ class Command(BaseCommand):
                 username=email, email=email, password=password, first_name="Düsseldorf team"
             )
         add_city_member(city, user)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"City portal: {settings.BASE_URL}/en/accounts/login/  "
-                f"email: {email}  password: {password}"
-            )
-        )
+        return email
+
+    def print_summary(self, username, password, city_email):
+        base = settings.BASE_URL
+        if "filebased" in settings.EMAIL_BACKEND:
+            emails = f"written to {display_path(settings.EMAIL_FILE_PATH)}/ (a file per message)"
+        else:
+            emails = f"sent through {settings.EMAIL_BACKEND}"
+        rows = [
+            ("Site", f"{base}/"),
+            ("Admin", f"{base}/admin/   user {username}   password {password}"),
+        ]
+        if city_email:
+            rows.append(("City team", f"{base}/en/accounts/login/   {city_email}   same password"))
+        rows += [
+            ("Emails", emails),
+            ("Logs", "var/log/setup.log (setup), var/log/server.log (requests)"),
+            ("Stop", "Ctrl-C"),
+        ]
+        width = max(len(label) for label, _value in rows)
+        lines = [f"  {label.ljust(width)}   {value}" for label, value in rows]
+        rule = "─" * max(len(line) for line in lines)
+        self.stdout.write(rule)
+        self.stdout.write(self.style.SUCCESS("  Observatory is ready, with its demo content."))
+        for line in lines:
+            self.stdout.write(line)
+        self.stdout.write(rule)
+
+
+def display_path(path):
+    """``path`` relative to the project when inside it (shorter to read)."""
+    try:
+        return str(Path(path).relative_to(settings.BASE_DIR))
+    except ValueError:
+        return str(path)
