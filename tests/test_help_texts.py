@@ -3,9 +3,10 @@
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 
-import pytest
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+
+import pytest
 
 OUR_APPS = {"home", "cities", "initiatives", "summits", "capitals", "international_day",
             "newsletters"}  # fmt: skip
