@@ -95,7 +95,7 @@ def test_the_email_waits_for_the_commit_then_is_sent_once(django_capture_on_comm
 
 
 def test_subscribing_while_the_broker_is_down_answers_and_the_sweep_sends_once(
-    site, client, broker_down, django_capture_on_commit_callbacks
+    home_page, client, broker_down, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = subscribe(client, "de", email="leser@example.de")
