@@ -231,6 +231,8 @@ def pages(world):
     return paths
 
 
+# Five processes start and the world is built on a machine the other tests share.
+@pytest.mark.timeout(600)
 def test_a_redis_outage_under_traffic_shows_no_error_and_loses_no_email(world, stack):
     port, sink = stack["port"], stack["sink"]
     log = []
