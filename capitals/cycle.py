@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
-from core.emails import absolute_url, send_templated_email
+from core.emails import absolute_url, queue_templated_email
 
 from .models import (
     JURY_GROUP,
@@ -76,7 +76,7 @@ def designate(call, application, user):
             with translation.override(other.language):
                 my_city = absolute_url(reverse("my_city"))
                 winner_city = application.city().title
-            send_templated_email.delay_on_commit(
+            queue_templated_email(
                 "capital_designated" if winner else "capital_not_designated",
                 recipient.email,
                 {"year": call.year, "city": winner_city, "my_city_url": my_city},

@@ -11,7 +11,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
-from core.emails import absolute_url, send_templated_email
+from core.emails import absolute_url, queue_templated_email
 from core.public_forms import PublicFormMixin
 from core.uploads import validate_image
 
@@ -47,7 +47,7 @@ class PasswordResetForm(PublicFormMixin, DjangoPasswordResetForm):
                     "token": default_token_generator.make_token(user),
                 },
             )
-            send_templated_email.delay_on_commit(
+            queue_templated_email(
                 "password_reset",
                 getattr(user, user.get_email_field_name()),
                 {"name": user.get_full_name() or user.get_username(), "url": absolute_url(path)},

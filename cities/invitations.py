@@ -5,7 +5,7 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
-from core.emails import absolute_url, send_templated_email
+from core.emails import absolute_url, queue_templated_email
 
 INVITATION_SALT = "cities.invitation"
 
@@ -29,6 +29,4 @@ def send_invitation(invitation):
         "days": invitation_max_age() // 86400,
         "invited_by": invitation.invited_by.get_full_name() if invitation.invited_by else "",
     }
-    send_templated_email.delay_on_commit(
-        "city_invitation", invitation.email, context, invitation.language
-    )
+    queue_templated_email("city_invitation", invitation.email, context, invitation.language)

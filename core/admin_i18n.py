@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from .emails import absolute_url, send_templated_email
+from .emails import absolute_url, queue_templated_email
 
 
 def requested_locale(request):
@@ -149,7 +149,7 @@ class AdminPasswordResetForm(PasswordResetForm):
         )
         profile = getattr(user, "wagtail_userprofile", None)
         language = (profile and profile.preferred_language) or translation.get_language()
-        send_templated_email.delay_on_commit(
+        queue_templated_email(
             "password_reset",
             to_email,
             {"name": user.get_full_name() or user.get_username(), "url": absolute_url(path)},

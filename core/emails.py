@@ -1,9 +1,11 @@
 """Transactional emails from templates/emails/, in the recipient's language, sent by Celery.
 
 Each email is three templates: ``emails/<name>.subject.txt``, ``emails/<name>.txt``
-and ``emails/<name>.html`` (the HTML extends ``emails/base.html``). Callers
-enqueue :func:`send_templated_email` with ``delay_on_commit`` so nothing is sent
-for a request whose transaction rolls back.
+and ``emails/<name>.html`` (the HTML extends ``emails/base.html``). Callers use
+:func:`queue_templated_email` inside the transaction that saves the row the email
+belongs to: the email is recorded in the outbox with the row (nothing for a request
+that rolls back) and sent by Celery once, even if Redis is down when the row is saved
+(``observatory.outbox``).
 
 An email says the language it is written in: ``Content-Language`` and the HTML's
 ``lang`` and ``dir`` come from the language it was rendered in, one of the site's
@@ -16,6 +18,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from celery import shared_task
+
+from observatory import outbox
 
 
 def absolute_url(path):
@@ -64,3 +68,8 @@ def build_email(template, to, context, language, reply_to=None):
 def send_templated_email(template, to, context, language, reply_to=None):
     """Render and send one email. ``context`` must be JSON: ids and strings, not objects."""
     build_email(template, to, context, language, reply_to=reply_to).send()
+
+
+def queue_templated_email(template, to, context, language, reply_to=None):
+    """Send :func:`send_templated_email` through the outbox, after the current transaction."""
+    return outbox.enqueue(send_templated_email, template, to, context, language, reply_to=reply_to)

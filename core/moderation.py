@@ -23,7 +23,7 @@ from wagtail.models import (
 )
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
-from core.emails import absolute_url, send_templated_email
+from core.emails import absolute_url, queue_templated_email
 
 MODERATORS = "Moderators"
 EDITORS = "Editors"
@@ -139,7 +139,7 @@ def notify_reviewers(sender, instance, user=None, **kwargs):
         profile = getattr(reviewer, "wagtail_userprofile", None)
         if profile is not None and not profile.submitted_notifications:
             continue
-        send_templated_email.delay_on_commit(
+        queue_templated_email(
             "moderation_submitted", reviewer.email, context, _language(reviewer, "en")
         )
 
@@ -156,9 +156,7 @@ def _notify_submitter(workflow_state, template, extra):
         "my_city_url": absolute_url(reverse("my_city")),
         **extra,
     }
-    send_templated_email.delay_on_commit(
-        template, submitter.email, context, page.locale.language_code
-    )
+    queue_templated_email(template, submitter.email, context, page.locale.language_code)
 
 
 def notify_approved(sender, instance, user=None, **kwargs):

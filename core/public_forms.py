@@ -67,7 +67,8 @@ def hit(request, scope, limit, window):
     """Count one attempt of this address on ``scope``; True while it stays within ``limit``."""
     key = f"ratelimit:{scope}:{client_address(request)}:{int(time.time() // window)}"
     try:
-        return _count(caches["default"], key, window) <= limit
+        # The "rate_limits" cache raises when Redis is down (the default one answers a miss).
+        return _count(caches["rate_limits"], key, window) <= limit
     except Exception:  # any cache failure (Redis down, timeout) falls back
         logger.warning("rate limit: the cache did not answer, counting in the database")
     try:

@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
-from core.emails import absolute_url, send_templated_email
+from core.emails import absolute_url, queue_templated_email
 
 from .models import CityEvent, event_when
 
@@ -84,16 +84,14 @@ def notify_reviewers(event, user=None):
             **_email_context(event, language),
             "submitted_by": (user.get_full_name() or user.get_username()) if user else "",
         }
-        send_templated_email.delay_on_commit(
-            "city_event_submitted", reviewer.email, context, language
-        )
+        queue_templated_email("city_event_submitted", reviewer.email, context, language)
 
 
 def _notify_city(event, template):
     recipient = event.submitted_by or event.created_by
     if recipient is None or not recipient.email:
         return
-    send_templated_email.delay_on_commit(
+    queue_templated_email(
         template, recipient.email, _email_context(event, event.language), event.language
     )
 

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,6 +28,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from core.csv import SafeSpreadsheetExportMixin
+from observatory import outbox
 
 from .charts import growth_svg, subscriber_growth
 from .contacts import import_subscribers, withdraw
@@ -292,7 +294,7 @@ class CampaignCreateView(CreateView):
         self.form.instance.created_by = self.request.user
         campaign = super().save_instance()
         if campaign.send_at <= timezone.now():
-            start_campaign.delay_on_commit(campaign.pk)
+            outbox.enqueue(start_campaign, campaign.pk)
         return campaign
 
     def get_success_url(self):
@@ -338,8 +340,9 @@ def campaign_start_now(request, pk):
     _require_sender(request)
     campaign = get_object_or_404(Campaign, pk=pk, status=Campaign.Status.SCHEDULED)
     if request.method == "POST":
-        Campaign.objects.filter(pk=pk).update(send_at=timezone.now())
-        start_campaign.delay_on_commit(campaign.pk)
+        with transaction.atomic():
+            Campaign.objects.filter(pk=pk).update(send_at=timezone.now())
+            outbox.enqueue(start_campaign, campaign.pk)
         messages.success(request, gettext("The campaign is starting."))
     return redirect("newsletter_campaign_progress", pk=pk)
 

@@ -37,7 +37,7 @@ from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
 from cities.models import CityPage, CityTeam
-from core.emails import absolute_url, send_templated_email
+from core.emails import absolute_url, queue_templated_email
 from core.public_forms import client_address
 
 from .models import ConsentEvent, Subscriber, SubscriberStatus
@@ -173,7 +173,7 @@ def request_subscription(data, request, consent_text, consent_version, source_ur
             )
         elif subscriber.status == SubscriberStatus.SUBSCRIBED:
             # Already receiving: tell the address so, with its unsubscribe link.
-            send_templated_email.delay_on_commit(
+            queue_templated_email(
                 "subscription_already",
                 subscriber.email,
                 {
@@ -202,7 +202,7 @@ def request_subscription(data, request, consent_text, consent_version, source_ur
             consent_version=consent_version,
             source_url=source_url[:500],
         )
-        send_templated_email.delay_on_commit(
+        queue_templated_email(
             "subscription_confirm",
             subscriber.email,
             {

@@ -8,13 +8,15 @@ stores it as an :class:`EmailEvent`, unique by the ESP's event id (or, when the
 ESP gives none, a hash of ESP, message id, type, time and recipient), so an
 event the ESP delivers twice is stored and acted on once. The work itself
 (suppressing the address, marking the delivery) is the Celery task
-:func:`newsletters.tasks.process_email_event`, enqueued after the commit.
+:func:`newsletters.tasks.process_email_event`, recorded in the outbox with the event.
 """
 
 import hashlib
 import json
 
 from django.db import IntegrityError, transaction
+
+from observatory import outbox
 
 from .models import EmailEvent, matching_delivery
 from .tasks import process_email_event
@@ -78,9 +80,10 @@ def store_tracking_event(sender, event, esp_name, **kwargs):
                 occurred_at=event.timestamp,
                 payload={"anymail": normalized(event), "esp_event": json_safe(event.esp_event)},
             )
+            # Processed once, even if the broker is down now (observatory.outbox).
+            outbox.enqueue(process_email_event, stored.pk)
     except IntegrityError:  # the same event arrived twice at the same moment
         return None
-    process_email_event.delay_on_commit(stored.pk)
     return stored
 
 

@@ -4,12 +4,13 @@ from django_tasks import TaskResult, TaskResultStatus
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.utils import get_module_path, get_random_id
 
+from . import outbox
 from .task_arguments import encode_arguments
 from .tasks import run_callable, run_django_task
 
 
 class CeleryBackend(BaseTaskBackend):
-    """django-tasks backend: each task becomes a Celery message sent after the commit.
+    """django-tasks backend: each task goes to the outbox, then to Celery after the commit.
 
     Wagtail 8 queues its search-index and reference-index updates through
     django-tasks; with this backend they run on the Celery workers (or in-process
@@ -32,9 +33,12 @@ class CeleryBackend(BaseTaskBackend):
             errors=[],
             worker_ids=[],
         )
-        run_django_task.apply_async_on_commit(
-            args=[task.module_path, encode_arguments(list(args)), encode_arguments(kwargs)],
-            task_id=result.id,
+        # Through the outbox: the page saved now gets its index update even if Redis is down.
+        outbox.enqueue(
+            run_django_task,
+            task.module_path,
+            encode_arguments(list(args)),
+            encode_arguments(kwargs),
         )
         return result
 
@@ -46,6 +50,9 @@ class LocalizeJobBackend:
         self.options = options
 
     def enqueue(self, func, args, kwargs):
-        run_callable.delay_on_commit(
-            get_module_path(func), encode_arguments(list(args)), encode_arguments(kwargs)
+        outbox.enqueue(
+            run_callable,
+            get_module_path(func),
+            encode_arguments(list(args)),
+            encode_arguments(kwargs),
         )

@@ -1,4 +1,4 @@
-"""Runtime tasks: the bridge from django-tasks and wagtail-localize, and a queue round trip."""
+"""Runtime tasks: the outbox, the bridge from django-tasks and wagtail-localize, a round trip."""
 
 import socket
 
@@ -7,7 +7,20 @@ from django.utils.module_loading import import_string
 
 from celery import shared_task
 
+from . import outbox
 from .task_arguments import decode_arguments
+
+
+@shared_task(acks_late=True)
+def run_outbox_message(message_id):
+    """Run one outbox message once (observatory.outbox.deliver)."""
+    outbox.deliver(message_id)
+
+
+@shared_task
+def sweep_outbox():
+    """Hand to the broker every outbox message still owed (beat, every minute)."""
+    return outbox.sweep()
 
 
 @shared_task

@@ -23,7 +23,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import get_language, gettext
 
 from cities.accounts import city_for_user
-from core.emails import absolute_url, send_templated_email
+from core.emails import absolute_url, queue_templated_email
 
 from .forms import SignatureForm
 from .models.signatures import Signature
@@ -145,7 +145,7 @@ def _email_context(page, request, signature):
 
 
 def send_confirmation(page, request, signature):
-    send_templated_email.delay_on_commit(
+    queue_templated_email(
         "signature_confirm",
         signature.email,
         _email_context(page, request, signature),
@@ -156,9 +156,7 @@ def send_confirmation(page, request, signature):
 def send_already_signed(page, request, signature):
     context = _email_context(page, request, signature)
     del context["confirm_url"]
-    send_templated_email.delay_on_commit(
-        "signature_already_signed", signature.email, context, get_language()
-    )
+    queue_templated_email("signature_already_signed", signature.email, context, get_language())
 
 
 def sign(page, request):
@@ -182,8 +180,11 @@ def sign(page, request):
         signature.confirmed_at = timezone.now()
         signature.signed_on = timezone.localdate()
     try:
+        # The row and the email it owes are saved together (the email waits in the outbox).
         with transaction.atomic():
             signature.save()
+            if city is None:
+                send_confirmation(page, request, signature)
     except IntegrityError:
         existing = (
             Signature.objects.for_declaration(page).with_email(signature.email).first()
@@ -211,7 +212,6 @@ def sign(page, request):
             % {"city": city.title},
         )
         return HttpResponseRedirect(page_url(page, request) + "#signatories")
-    send_confirmation(page, request, signature)
     return HttpResponseRedirect(page_url(page, request, "sign_thanks"))
 
 

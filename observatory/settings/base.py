@@ -136,13 +136,24 @@ def redis_db_url(offset):
     return f"{REDIS_URL}/{offset}"
 
 
+# Redis is optional at every moment: the default cache answers a miss when Redis does
+# not (observatory/cache.py), within a second. Rate limits use their own alias on the
+# same database, which raises, so that they count in the database instead.
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
 if REDIS_URL:
     CACHES = {
         "default": {
+            "BACKEND": "observatory.cache.TolerantRedisCache",
+            "LOCATION": redis_db_url(1),
+            "KEY_PREFIX": "observatory",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
+        },
+        "rate_limits": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_db_url(1),
             "KEY_PREFIX": "observatory",
-        }
+            "OPTIONS": REDIS_CACHE_OPTIONS,
+        },
     }
 else:
     CACHES = {
@@ -151,6 +162,7 @@ else:
             "LOCATION": "observatory_cache",
         }
     }
+    CACHES["rate_limits"] = CACHES["default"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -241,7 +253,25 @@ CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
 CELERY_TASK_TIME_LIMIT = 30 * 60
 # Redis redelivers an unacknowledged task after the visibility timeout: it must
 # exceed the longest task, or a running task would be delivered twice.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+# A request never waits long for a broker that is down: kombu would otherwise retry
+# the connection on every .delay() (celery#4627). What a saved row owes goes through
+# the outbox (observatory/outbox.py), which hands it over again later.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 2 * 60 * 60,
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 10,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -250,6 +280,11 @@ CELERY_TIMEZONE = TIME_ZONE
 # database; these periodic tasks move them forward.
 CELERY_IMPORTS = ["newsletters.tasks"]
 CELERY_BEAT_SCHEDULE = {
+    # The outbox: every task a saved row owes reaches a worker, once, after an outage too.
+    "sweep-outbox": {
+        "task": "observatory.tasks.sweep_outbox",
+        "schedule": float(os.environ.get("OBSERVATORY_OUTBOX_SWEEP_SECONDS", 60)),
+    },
     "start-due-campaigns": {
         "task": "newsletters.tasks.start_due_campaigns",
         "schedule": 60.0,
@@ -265,6 +300,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0 * 60,
     },
 }
+# How long an outbox message handed to the broker waits for a worker before it is handed
+# over again (Redis may have lost it); a worker runs it once whatever the copies.
+OBSERVATORY_OUTBOX_LEASE_SECONDS = int(os.environ.get("OBSERVATORY_OUTBOX_LEASE_SECONDS", 300))
 # How long a worker holds the deliveries it claimed before the sweeper takes them back.
 OBSERVATORY_DELIVERY_LEASE_SECONDS = int(os.environ.get("OBSERVATORY_DELIVERY_LEASE_SECONDS", 300))
 

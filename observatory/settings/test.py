@@ -19,10 +19,17 @@ EMAIL_BACKEND = os.environ.get(
 ALLOWED_HOSTS = ["*"]
 # In-process by default; integration tests switch to the broker for their worker.
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("OBSERVATORY_EAGER_TASKS", "1") == "1"
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
+# A test server process that runs as production does (tests/integration/test_redis_outage.py)
+# keeps the Celery backends of base.py.
+if os.environ.get("OBSERVATORY_TEST_TASK_BACKENDS") != "celery":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
 if not REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One memory for both aliases (same LOCATION): rate limits count where tests look.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "rate_limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -67,9 +67,11 @@ def database_url():
 class WorkerProcess:
     """A `celery worker` subprocess with its own node name."""
 
-    def __init__(self, env=None, concurrency=1):
+    def __init__(self, env=None, concurrency=1, control=None):
         self.extra_env = env or {}
         self.concurrency = concurrency
+        # The app that asks it whether it is ready: another broker's when env names one.
+        self.control = control or app.control
         self.name = f"itest-{uuid.uuid4().hex[:8]}@{os.uname().nodename}"
         self.log_path = ROOT / "var" / "test-logs" / f"{self.name.split('@')[0]}.log"
         self.process = None
@@ -104,7 +106,7 @@ class WorkerProcess:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"worker exited early:\n{self.log_path.read_text()}")
-            if app.control.ping(destination=[self.name], timeout=0.5):
+            if self.control.ping(destination=[self.name], timeout=0.5):
                 return self
         raise RuntimeError(f"worker did not answer:\n{self.log_path.read_text()}")
 
