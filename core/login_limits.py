@@ -17,6 +17,8 @@ import logging
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_ipv46_address
 from django.db.models.signals import post_save
 from django.http import HttpResponse
 from django.utils.translation import ngettext
@@ -27,7 +29,19 @@ from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off
 from axes.utils import reset
 
+from .public_forms import client_address
+
 logger = logging.getLogger(__name__)
+
+
+def client_ip(request):
+    """AXES_CLIENT_IP_CALLABLE: the visitor's address (``client_address``), None if it is none."""
+    address = client_address(request)
+    try:
+        validate_ipv46_address(address)
+    except ValidationError:  # "unknown": no REMOTE_ADDR (a Unix socket without a proxy header)
+        return None
+    return address
 
 
 def cool_off_minutes():

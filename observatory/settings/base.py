@@ -167,7 +167,7 @@ AXES_COOLOFF_TIME = timedelta(
     minutes=int(os.environ.get("OBSERVATORY_LOGIN_LOCKOUT_MINUTES", "15"))
 )
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_CLIENT_IP_CALLABLE = "core.public_forms.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.login_limits.client_ip"
 AXES_LOCKOUT_CALLABLE = "core.login_limits.lockout_response"
 # A success must not clear the address's count: an attacker with an account of their
 # own would sign in between guesses.
