@@ -4,20 +4,16 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
-from django.contrib.auth.tokens import default_token_generator
-from django.urls import reverse
-from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
-from core.emails import absolute_url, queue_templated_email
+from core.login_limits import LoginLimitMixin
+from core.password_reset import PasswordResetByTaskMixin
 from core.public_forms import PublicFormMixin
 from core.uploads import validate_image
 
 
-class LoginForm(PublicFormMixin, AuthenticationForm):
-    """Sign-in with the public-form protections: a wrong password counts toward the limit."""
+class LoginForm(LoginLimitMixin, PublicFormMixin, AuthenticationForm):
+    """Sign-in with the public-form protections and the per-account, per-address login limits."""
 
     # Password managers fill and send in under a second.
     min_fill_seconds = 1
@@ -29,30 +25,15 @@ class LoginForm(PublicFormMixin, AuthenticationForm):
         self.fields["username"].label = _("Email")
 
 
-class PasswordResetForm(PublicFormMixin, DjangoPasswordResetForm):
-    """Django's reset (same answer for every address), its email sent by Celery."""
+class PasswordResetForm(PasswordResetByTaskMixin, PublicFormMixin, DjangoPasswordResetForm):
+    """Django's reset (same answer for every address), decided and sent by Celery.
+
+    The request hands any address over; the worker looks it up (``core.password_reset``).
+    """
 
     min_fill_seconds = 2
     rate_limit = (5, 60 * 60)
     rate_scope = "password-reset"
-
-    def save(self, *args, **kwargs):
-        email = self.cleaned_data["email"]
-        language = translation.get_language()
-        for user in self.get_users(email):
-            path = reverse(
-                "password_reset_confirm",
-                kwargs={
-                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                    "token": default_token_generator.make_token(user),
-                },
-            )
-            queue_templated_email(
-                "password_reset",
-                getattr(user, user.get_email_field_name()),
-                {"name": user.get_full_name() or user.get_username(), "url": absolute_url(path)},
-                language,
-            )
 
 
 class InvitationAcceptForm(forms.Form):

@@ -8,8 +8,6 @@ one in admin views). A listing can still show every language on request.
 """
 
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import translation
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.auth import PasswordResetForm
@@ -18,7 +16,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from .emails import absolute_url, queue_templated_email
+from .password_reset import PasswordResetByTaskMixin
 
 
 def requested_locale(request):
@@ -138,20 +136,11 @@ class OneLanguagePageForm(WagtailAdminPageForm):
             )
 
 
-class AdminPasswordResetForm(PasswordResetForm):
-    """Wagtail's password reset, its email ours: in the editor's admin language, by Celery."""
+class AdminPasswordResetForm(PasswordResetByTaskMixin, PasswordResetForm):
+    """Wagtail's password reset, its email ours: in the editor's admin language, by Celery.
 
-    def send_mail(self, subject_template, email_template, context, from_email, to_email, **kwargs):
-        user = context["user"]
-        path = reverse(
-            "wagtailadmin_password_reset_confirm",
-            kwargs={"uidb64": context["uid"], "token": context["token"]},
-        )
-        profile = getattr(user, "wagtail_userprofile", None)
-        language = (profile and profile.preferred_language) or translation.get_language()
-        queue_templated_email(
-            "password_reset",
-            to_email,
-            {"name": user.get_full_name() or user.get_username(), "url": absolute_url(path)},
-            language,
-        )
+    Known or not, the address goes to Celery, which decides (``core.password_reset``).
+    """
+
+    reset_confirm_url_name = "wagtailadmin_password_reset_confirm"
+    profile_language = True

@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Listed after wagtail.admin in INSTALLED_APPS: its ready() connects the
         # workflow email handlers that these replace.
+        from . import login_limits
         from .moderation import connect_signals
 
         connect_signals()
+        login_limits.connect_signals()

@@ -9,6 +9,7 @@ database is down too does the form let the request through: nothing else would
 work then either.
 """
 
+import functools
 import logging
 import time
 
@@ -20,6 +21,8 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from python_ipware import IpWare
 
 from observatory.models import RateLimitCounter
 
@@ -43,13 +46,44 @@ def _count_in_database(key, window):
         return RateLimitCounter.objects.get(key=key).count
 
 
+def trusted_proxy_count():
+    """How many proxies of ours stand in front of the site (OBSERVATORY_TRUSTED_PROXY_COUNT).
+
+    The older ``OBSERVATORY_TRUST_X_FORWARDED_FOR`` means one proxy.
+    """
+    count = int(getattr(settings, "OBSERVATORY_TRUSTED_PROXY_COUNT", 0) or 0)
+    if not count and getattr(settings, "OBSERVATORY_TRUST_X_FORWARDED_FOR", False):
+        count = 1
+    return max(0, count)
+
+
+@functools.cache
+def _forwarded_chain_reader(proxies):
+    # python-ipware counts the proxies *inside* X-Forwarded-For; the last of ours is
+    # REMOTE_ADDR, so N proxies of ours leave the client N - 1 entries from the right.
+    return IpWare(precedence=("HTTP_X_FORWARDED_FOR",), proxy_count=proxies - 1)
+
+
 def client_address(request):
-    """The visitor's address: REMOTE_ADDR, or the proxy's view of it when we trust one."""
-    if getattr(settings, "OBSERVATORY_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()[:64]
-    return request.META.get("REMOTE_ADDR", "")[:64] or "unknown"
+    """The visitor's address, for rate limits, login limits and consent records.
+
+    Without proxies (``OBSERVATORY_TRUSTED_PROXY_COUNT=0``) it is REMOTE_ADDR. Behind
+    N proxies of ours, each appends the address that connected to it to
+    X-Forwarded-For, so the client is the N-th entry from the right: what stands to
+    its left was written by the client itself and is never read (rotating it
+    changes nothing). A request whose chain is shorter than that did not come
+    through all our proxies: it counts under REMOTE_ADDR.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")[:64] or "unknown"
+    proxies = trusted_proxy_count()
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        address, _trusted = _forwarded_chain_reader(proxies).get_client_ip(
+            {"HTTP_X_FORWARDED_FOR": forwarded[:2000]}
+        )
+        if address is not None:
+            return str(address)[:64]
+    return remote
 
 
 def _count(cache, key, window):

@@ -23,6 +23,7 @@ resubscribe such an address.
 """
 
 import logging
+import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -30,7 +31,8 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_ipv46_address
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -148,6 +150,13 @@ def request_subscription(data, request, consent_text, consent_version, source_ur
 
     ``data`` holds email, language, name, city_name, country (cleaned). Returns the
     subscriber. The email leaves with ``delay_on_commit``: nothing for a rolled-back request.
+
+    Every address, new or known, costs the same work, so the answer's time does not
+    tell whether an address is on the list: one insert (which does nothing when the
+    address exists), the row locked and saved, one ``opt_in`` event, one email (the
+    confirmation link, or "you are already subscribed"). Requests for the same new
+    address at the same moment make one subscriber: the insert skips the conflict,
+    the lock orders them.
     """
     email = data["email"].strip()
     language = supported_language(data.get("language"))
@@ -159,19 +168,50 @@ def request_subscription(data, request, consent_text, consent_version, source_ur
         "country": str(data.get("country") or ""),
         "city": city.pk if city else None,
     }
+    token = uuid.uuid4()
     with transaction.atomic():
-        subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email).first()
-        if subscriber is None:
-            subscriber = Subscriber.objects.create(
-                email=email,
-                name=details["name"],
-                language=language,
-                city=city,
-                city_name=details["city_name"],
-                country=details["country"],
-                status=SubscriberStatus.PENDING,
-            )
-        elif subscriber.status == SubscriberStatus.SUBSCRIBED:
+        Subscriber.objects.bulk_create(
+            [
+                Subscriber(
+                    email=email,
+                    name=details["name"],
+                    language=language,
+                    city=city,
+                    city_name=details["city_name"],
+                    country=details["country"],
+                    status=SubscriberStatus.PENDING,
+                    token=token,
+                )
+            ],
+            ignore_conflicts=True,
+        )
+        subscriber = (
+            Subscriber.objects.select_for_update()
+            .alias(email_lower=Lower("email"))
+            .get(email_lower=Lower(Value(email)))
+        )
+        if subscriber.status == SubscriberStatus.PENDING and subscriber.token != token:
+            # Never confirmed: nothing was ever sent to it but confirmations.
+            subscriber.name = details["name"] or subscriber.name
+            subscriber.language = language
+            subscriber.city = city or subscriber.city
+            subscriber.city_name = details["city_name"] or subscriber.city_name
+            subscriber.country = details["country"] or subscriber.country
+        # Saved in every case (unchanged but for a pending address): the same work for
+        # all, and Wagtail's search and reference indexes see the new row.
+        subscriber.save()
+        # Unsubscribed, bounced or complained addresses keep their status until they confirm.
+        # An address already receiving records the request too: the same work for all.
+        opt_in = record(
+            subscriber,
+            ConsentEvent.Action.OPT_IN,
+            ConsentEvent.Channel.FORM,
+            request=request,
+            consent_text=str(consent_text),
+            consent_version=consent_version,
+            source_url=source_url[:500],
+        )
+        if subscriber.status == SubscriberStatus.SUBSCRIBED:
             # Already receiving: tell the address so, with its unsubscribe link.
             queue_templated_email(
                 "subscription_already",
@@ -183,35 +223,17 @@ def request_subscription(data, request, consent_text, consent_version, source_ur
                 },
                 language,
             )
-            return subscriber
-        elif subscriber.status == SubscriberStatus.PENDING:
-            # Never confirmed: nothing was ever sent to it but confirmations.
-            subscriber.name = details["name"] or subscriber.name
-            subscriber.language = language
-            subscriber.city = city or subscriber.city
-            subscriber.city_name = details["city_name"] or subscriber.city_name
-            subscriber.country = details["country"] or subscriber.country
-            subscriber.save()
-        # Unsubscribed, bounced or complained addresses keep their status until they confirm.
-        opt_in = record(
-            subscriber,
-            ConsentEvent.Action.OPT_IN,
-            ConsentEvent.Channel.FORM,
-            request=request,
-            consent_text=str(consent_text),
-            consent_version=consent_version,
-            source_url=source_url[:500],
-        )
-        queue_templated_email(
-            "subscription_confirm",
-            subscriber.email,
-            {
-                "name": details["name"],
-                "url": confirm_url(subscriber, opt_in, details),
-                "days": max(1, confirm_max_age() // 86400),
-            },
-            language,
-        )
+        else:
+            queue_templated_email(
+                "subscription_confirm",
+                subscriber.email,
+                {
+                    "name": details["name"],
+                    "url": confirm_url(subscriber, opt_in, details),
+                    "days": max(1, confirm_max_age() // 86400),
+                },
+                language,
+            )
     return subscriber
 
 
@@ -327,10 +349,12 @@ def _profile_language(user):
 
 def _only_city_account_consent(subscriber):
     """Whether the subscription rests on the city account alone (no opt-in of its own)."""
+    # A form's opt-in counts once confirmed (its confirm event): anyone can type an address.
+    own = Q(action=ConsentEvent.Action.CONFIRM) | (
+        Q(action=ConsentEvent.Action.OPT_IN) & ~Q(channel=ConsentEvent.Channel.FORM)
+    )
     return (
-        not subscriber.consent_events.filter(
-            action__in=[ConsentEvent.Action.OPT_IN, ConsentEvent.Action.CONFIRM]
-        )
+        not subscriber.consent_events.filter(own)
         .exclude(channel=ConsentEvent.Channel.CITY_ACCOUNT)
         .exists()
     )

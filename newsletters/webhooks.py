@@ -11,15 +11,21 @@ event the ESP delivers twice is stored and acted on once. The work itself
 :func:`newsletters.tasks.process_email_event`, recorded in the outbox with the event.
 """
 
+import functools
 import hashlib
 import json
+import logging
 
+from django.core import checks
 from django.db import IntegrityError, transaction
+from django.http import HttpResponseForbidden
 
 from observatory import outbox
 
 from .models import EmailEvent, matching_delivery
 from .tasks import process_email_event
+
+logger = logging.getLogger(__name__)
 
 #: Events that change something: the rest (delivered, opened…) are only stored.
 ACTIONABLE = {"bounced", "complained", "rejected", "unsubscribed"}
@@ -85,6 +91,57 @@ def store_tracking_event(sender, event, esp_name, **kwargs):
     except IntegrityError:  # the same event arrived twice at the same moment
         return None
     return stored
+
+
+def webhook_secret():
+    """The ``user:password`` the email service presents (``ANYMAIL["WEBHOOK_SECRET"]``)."""
+    from anymail.utils import get_anymail_setting
+
+    return get_anymail_setting("webhook_secret", default=None)
+
+
+def secret_required(view):
+    """Refuse every webhook request (403) while no secret is set: anymail would accept them.
+
+    Without ``WEBHOOK_SECRET`` anymail only warns and takes whatever arrives, so
+    anyone could report bounces and complaints that unsubscribe real readers.
+    """
+
+    @functools.wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not webhook_secret():
+            logger.error("webhook refused: ANYMAIL_WEBHOOK_SECRET is not set")
+            return HttpResponseForbidden("Webhook secret not configured.")
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def uses_esp_backend(backend):
+    """Whether an email backend is an email service's, through django-anymail."""
+    return backend.startswith("anymail.backends.") and not backend.startswith(
+        ("anymail.backends.test.", "anymail.backends.console.")
+    )
+
+
+@checks.register(checks.Tags.security)
+def check_webhook_secret(app_configs=None, **kwargs):
+    """An email service without the webhook's secret: an error outside DEBUG, else a warning."""
+    from django.conf import settings
+
+    if not uses_esp_backend(settings.EMAIL_BACKEND) or webhook_secret():
+        return []
+    level = checks.Warning if settings.DEBUG else checks.Error
+    return [
+        level(
+            "An email service backend is configured but ANYMAIL_WEBHOOK_SECRET is not set: "
+            "its tracking webhook would refuse every request, so bounces and complaints "
+            "would be lost.",
+            hint="Set ANYMAIL_WEBHOOK_SECRET to a long random user:password and give the "
+            "same to the email service's webhook URL (see README: Environment).",
+            id="newsletters.E001" if level is checks.Error else "newsletters.W001",
+        )
+    ]
 
 
 def connect():

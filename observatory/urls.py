@@ -19,8 +19,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("healthz", healthz, name="healthz"),
-    # The email service's tracking webhook (django-anymail, authenticated by its secret).
-    path("webhooks/anymail/", include("anymail.urls")),
+    # The email service's tracking webhook (django-anymail, authenticated by its secret;
+    # refused whole while none is set).
+    path("webhooks/anymail/", include("newsletters.urls_webhooks")),
     path("", include("home.urls")),
 ]
 

@@ -174,45 +174,57 @@ def sign(page, request):
         return response
     signature = form.signature()
     signature.language = get_language()
-    if city is not None:
-        signature.source = Signature.Source.CITY
-        signature.signed_by = request.user
-        signature.confirmed_at = timezone.now()
-        signature.signed_on = timezone.localdate()
+    if city is None:
+        record_public_signature(page, request, signature)
+        return HttpResponseRedirect(page_url(page, request, "sign_thanks"))
+    signature.source = Signature.Source.CITY
+    signature.signed_by = request.user
+    signature.confirmed_at = timezone.now()
+    signature.signed_on = timezone.localdate()
     try:
-        # The row and the email it owes are saved together (the email waits in the outbox).
         with transaction.atomic():
             signature.save()
-            if city is None:
-                send_confirmation(page, request, signature)
     except IntegrityError:
-        existing = (
-            Signature.objects.for_declaration(page).with_email(signature.email).first()
-            if signature.email
-            else None
+        known = signature.email and (
+            Signature.objects.for_declaration(page).with_email(signature.email).exists()
         )
-        if existing is None:  # not the address: something else went wrong
-            raise
-        if city is not None:
-            form.add_error("email", gettext("This email address has already signed."))
-            response = page.render(request, form=form)
-            response.status_code = 400
-            return response
-        # The same answer as for a new signature; only the email says what happened.
-        if existing.confirmed_at is None:
-            send_confirmation(page, request, existing)
+        if not known:
+            raise  # not the address: something else went wrong
+        form.add_error("email", gettext("This email address has already signed."))
+        response = page.render(request, form=form)
+        response.status_code = 400
+        return response
+    messages.success(
+        request,
+        gettext("Thank you: the signature of %(city)s is recorded and counted.")
+        % {"city": city.title},
+    )
+    return HttpResponseRedirect(page_url(page, request) + "#signatories")
+
+
+def record_public_signature(page, request, signature):
+    """Store a visitor's signature, unless the address signed already, and send one email.
+
+    The same work for a new and a known address, so the answer's time does not
+    tell whether an address has signed: one insert (which does nothing when the
+    address signed before), the row locked and saved, one email: the confirmation
+    link while the signature is unconfirmed, else "you have already signed".
+    """
+    with transaction.atomic():
+        Signature.objects.bulk_create([signature], ignore_conflicts=True)
+        stored = (
+            Signature.objects.for_declaration(page)
+            .with_email(signature.email)
+            .select_for_update()
+            .get()
+        )
+        # Unchanged when it existed: saved for the same work, and for Wagtail's indexes.
+        stored.save()
+        if stored.confirmed_at is None:
+            send_confirmation(page, request, stored)
         else:
-            send_already_signed(page, request, existing)
-        logger.info("signature: a known address signed again (signature %s)", existing.pk)
-        return HttpResponseRedirect(page_url(page, request, "sign_thanks"))
-    if city is not None:
-        messages.success(
-            request,
-            gettext("Thank you: the signature of %(city)s is recorded and counted.")
-            % {"city": city.title},
-        )
-        return HttpResponseRedirect(page_url(page, request) + "#signatories")
-    return HttpResponseRedirect(page_url(page, request, "sign_thanks"))
+            send_already_signed(page, request, stored)
+    return stored
 
 
 def _render(page, request, template, status=200, **context):

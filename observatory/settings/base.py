@@ -1,6 +1,7 @@
 """Settings shared by every deployment; each deployment value comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "django_countries",
     "anymail",
     "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -87,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out sign-in into its 429 answer (core.login_limits).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "observatory.urls"
@@ -163,6 +167,27 @@ else:
         }
     }
     CACHES["rate_limits"] = CACHES["default"]
+
+# Sign-in limits (django-axes, core/login_limits.py): failures counted per account and
+# per address on the site's sign-in and on /admin/login/; a new password unlocks.
+AUTHENTICATION_BACKENDS = [
+    "core.login_limits.LoginLimitBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("OBSERVATORY_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("OBSERVATORY_LOGIN_LOCKOUT_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "core.login_limits.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.login_limits.lockout_response"
+# A success must not clear the address's count: an attacker with an account of their
+# own would sign in between guesses.
+AXES_RESET_ON_SUCCESS = False
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+WAGTAILADMIN_USER_LOGIN_FORM = "core.login_limits.AdminLoginForm"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -330,8 +355,14 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_city"
 LOGOUT_REDIRECT_URL = "login"
 OBSERVATORY_INVITATION_MAX_AGE = int(os.environ.get("OBSERVATORY_INVITATION_MAX_AGE", 7 * 86400))
-# Behind a reverse proxy, the visitor's address for rate limits comes from X-Forwarded-For.
+# Behind N reverse proxies of ours, the visitor's address (rate limits, login limits,
+# consent records) is the N-th X-Forwarded-For entry from the right; 0 reads REMOTE_ADDR
+# only. The older OBSERVATORY_TRUST_X_FORWARDED_FOR=1 means one proxy.
 OBSERVATORY_TRUST_X_FORWARDED_FOR = env_bool("OBSERVATORY_TRUST_X_FORWARDED_FOR", False)
+OBSERVATORY_TRUSTED_PROXY_COUNT = int(
+    os.environ.get("OBSERVATORY_TRUSTED_PROXY_COUNT")
+    or (1 if OBSERVATORY_TRUST_X_FORWARDED_FOR else 0)
+)
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "observatory.task_backends.LocalizeJobBackend"}
 
 # Content Security Policy for the public site. The admin is excluded: Wagtail's

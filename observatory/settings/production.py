@@ -16,6 +16,13 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.
 
 # TLS ends at the proxy, which says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The same proxy appends the visitor's address to X-Forwarded-For: the rate limits and
+# sign-in limits count the entry it wrote (one proxy by default; set the number of
+# proxies of yours, e.g. 2 behind a CDN and a proxy, or 0 when none stands in front).
+OBSERVATORY_TRUSTED_PROXY_COUNT = int(
+    os.environ.get("OBSERVATORY_TRUSTED_PROXY_COUNT")
+    or (0 if os.environ.get("OBSERVATORY_TRUST_X_FORWARDED_FOR", "").strip() == "0" else 1)
+)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))

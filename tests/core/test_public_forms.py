@@ -106,13 +106,44 @@ def test_with_redis_and_database_down_the_form_lets_people_through(monkeypatch, 
     assert "neither the cache nor the database answered" in caplog.text
 
 
-@override_settings(OBSERVATORY_TRUST_X_FORWARDED_FOR=True)
-def test_behind_a_trusted_proxy_the_forwarded_address_counts():
-    def form(forwarded):
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "192.0.2.1", "10.0.0.1"),  # no proxy of ours: the header is the client's own words
+        (1, "192.0.2.1", "192.0.2.1"),
+        (1, "192.0.2.66, 192.0.2.1", "192.0.2.1"),  # what the client wrote is skipped
+        (1, "not-an-address, 192.0.2.1", "192.0.2.1"),
+        (2, "192.0.2.66, 192.0.2.1, 10.0.0.2", "192.0.2.1"),
+        (2, "192.0.2.1", "10.0.0.1"),  # did not come through both proxies
+        (1, "2001:db8::66, 2001:db8::1", "2001:db8::1"),
+        (1, "", "10.0.0.1"),
+    ],
+)
+def test_the_client_is_read_from_the_right_through_the_trusted_proxies(
+    settings, proxies, forwarded, expected
+):
+    settings.OBSERVATORY_TRUSTED_PROXY_COUNT = proxies
+    request = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert public_forms.client_address(request) == expected
+
+
+@pytest.mark.parametrize(
+    "proxy_setting",
+    [{"OBSERVATORY_TRUSTED_PROXY_COUNT": 1}, {"OBSERVATORY_TRUST_X_FORWARDED_FOR": True}],
+    ids=["proxy-count", "legacy-trust-flag"],
+)
+def test_behind_the_proxy_rotating_the_forwarded_header_bypasses_nothing(proxy_setting):
+    """With the leftmost entry trusted, 15 of 15 probes past the limit got through; now 0."""
+
+    def form(spoofed, client="192.0.2.1"):
         request = RequestFactory().post(
-            "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"{forwarded}, 10.0.0.1"
+            "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"{spoofed}, {client}"
         )
         return ContactForm({"message": "Hi", "form_started": started(10)}, request=request)
 
-    assert [form("192.0.2.1").is_valid() for _ in range(4)] == [True, True, True, False]
-    assert form("192.0.2.2").is_valid()
+    with override_settings(**proxy_setting):
+        accepted = [form(f"198.51.100.{n}").is_valid() for n in range(1, 19)]
+        assert accepted[:3] == [True, True, True]
+        assert accepted[3:].count(True) == 0  # bypassed: 0 of 15
+        # Another visitor behind the same proxy keeps their own count.
+        assert form("198.51.100.1", client="192.0.2.2").is_valid()

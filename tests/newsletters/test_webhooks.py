@@ -142,6 +142,39 @@ def test_an_unauthenticated_request_is_refused(client, home_page, headers):
     assert not EmailEvent.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "url",
+    [URL, "/webhooks/anymail/mailgun/tracking/", "/webhooks/anymail/sendgrid/tracking/"],
+)
+@pytest.mark.parametrize("headers", [{}, auth()])
+def test_without_a_secret_every_webhook_request_is_refused(
+    client, home_page, settings, url, headers, django_capture_on_commit_callbacks
+):
+    """anymail only warns without WEBHOOK_SECRET and takes the request: anyone could unsubscribe."""
+    settings.ANYMAIL = {k: v for k, v in settings.ANYMAIL.items() if k != "WEBHOOK_SECRET"}
+    reader = subscriber("weg@example.de")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, json.dumps(bounce("weg@example.de")), content_type="application/json", **headers
+        )
+    assert response.status_code == 403
+    assert not EmailEvent.objects.exists()
+    reader.refresh_from_db()
+    assert reader.status == SubscriberStatus.SUBSCRIBED
+
+
+def test_an_email_service_without_the_secret_is_a_check_error(settings):
+    from newsletters.webhooks import check_webhook_secret
+
+    settings.EMAIL_BACKEND = "anymail.backends.postmark.EmailBackend"
+    assert check_webhook_secret() == []  # the fixture set a secret
+    settings.ANYMAIL = {k: v for k, v in settings.ANYMAIL.items() if k != "WEBHOOK_SECRET"}
+    [error] = check_webhook_secret()
+    assert error.id == "newsletters.E001" and error.is_serious()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    assert check_webhook_secret() == []
+
+
 def test_a_late_bounce_of_an_old_message_leaves_a_new_subscription_alone(
     client, home_page, django_capture_on_commit_callbacks
 ):

@@ -94,3 +94,18 @@ def test_public_pages_send_csp_and_referrer_policy(client, home_page):
     assert "unsafe-inline" not in script_src
     assert "object-src 'none'" in policy
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_production_with_an_email_service_refuses_to_start_without_the_webhook_secret():
+    """Without ANYMAIL_WEBHOOK_SECRET anymail took every webhook request: now a check error."""
+    env = {
+        **PRODUCTION_ENV,
+        "EMAIL_BACKEND": "anymail.backends.postmark.EmailBackend",
+        "ANYMAIL_POSTMARK_SERVER_TOKEN": "server-token",
+    }
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "newsletters.E001" in result.stderr
+    secret = {**env, "ANYMAIL_WEBHOOK_SECRET": "postmark-hook:a-long-webhook-secret"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=secret)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -22,6 +22,7 @@ from cities.accounts import team_for_user
 from summits.forms import SignatureForm
 from summits.models import Signature, SignatureKind
 from summits.signing import confirm_token
+from tests.answer_time import assert_same_work_and_time, compare
 from tests.cities.portal import member
 from tests.summits.world import page_url, sign_data, started_long_ago
 
@@ -242,6 +243,23 @@ def test_an_address_that_signed_gets_the_same_answer_and_a_different_email(clien
     assert message.extra_headers["Content-Language"] == "fr"
     # Nothing the visitor typed goes into an email to an unconfirmed address.
     assert all("Someone else" not in m.body for m in mail.outbox)
+
+
+def test_known_and_unknown_addresses_cost_the_same_work_and_time(client, world, capture):
+    """The answer's time must not tell who has signed (it did: 12 ms apart)."""
+    post_sign(client, world, capture, email="known@lyon.test")
+    Signature.objects.update(confirmed_at=timezone.now())
+    url = page_url(world) + "sign/"
+
+    def send(known, n):
+        email = "known@lyon.test" if known else f"new-{n}@lyon.test"
+        address = f"198.51.{100 + int(known)}.{n % 250 + 1}"
+        response = client.post(url, sign_data(email=email), REMOTE_ADDR=address)
+        assert response.status_code == 302
+
+    comparison = compare(send, capture, rounds=15)
+    assert_same_work_and_time(comparison)
+    assert Signature.objects.with_email("known@lyon.test").count() == 1
 
 
 def test_the_same_address_may_sign_another_declaration(client, world, capture):
