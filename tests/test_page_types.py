@@ -16,6 +16,7 @@ from initiatives.models import InitiativeIndexPage, InitiativePage
 from international_day.models import InternationalDayPage
 from newsletters.models import NewsletterIndexPage, NewsletterPage
 from summits.models import DeclarationPage, SummitIndexPage, SummitPage
+from tests.shared import fresh
 
 OUR_APPS = {
     "home",
@@ -98,8 +99,19 @@ def test_every_page_type_has_a_factory(model):
     assert factory_for(model)._meta.model is model
 
 
+@pytest.fixture(scope="module")
+def one_of_each_world(module_home):
+    """A page of every type, built once for the module (tests/shared.py)."""
+    with module_home.build(on_commit=False):
+        return build_one_of_each(module_home.home)
+
+
 @pytest.fixture
-def one_of_each(home_page):
+def one_of_each(one_of_each_world, db):
+    return fresh(one_of_each_world)
+
+
+def build_one_of_each(home_page):
     """A page of every type, built with the factories, published in English."""
     pages = {HomePage: home_page}
     make = {model: factory_for(model) for model in ALLOWED_PARENTS}
