@@ -8,10 +8,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.media_privacy import MEDIA_ACCESS
-
 from .admin_views import CapitalCyclePanel, jury_application, jury_index, ranking
-from .cycle import is_juror, may_see_application_file
+from .cycle import is_juror
 from .models import CapitalCall
 
 
@@ -54,7 +52,3 @@ def jury_menu_item():
 def add_cycle_panel(request, panels):
     if request.user.has_perm("capitals.change_capitalcall") or is_juror(request.user):
         panels.append(CapitalCyclePanel())
-
-
-# An application's documents: only for the jurors who may score it (no declared conflict).
-hooks.register(MEDIA_ACCESS, may_see_application_file)

@@ -16,7 +16,7 @@ from wagtail.models import Collection, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished
 
 from core.media_privacy import move_to, private_child
-from observatory.api import used_by_live_pages
+from observatory.references import used_by_live_pages
 
 from .models import CityTeam
 

@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Listed after wagtail.admin in INSTALLED_APPS: its ready() connects the
         # workflow email handlers that these replace.
+        from . import media_privacy  # noqa: F401 (registers the private documents' check)
         from .moderation import connect_signals
 
         connect_signals()

@@ -5,20 +5,22 @@ decisions, 16 May event pictures) and a Capital application's documents live in
 private collections: Wagtail's collection privacy (a ``CollectionViewRestriction``
 for groups) names who may see them, the editors (Moderators, Editors) always
 among them. Wagtail would send others to its sign-in page; the document serve
-view answers them 404 (``core/wagtail_hooks.py``), like a guessed id: outsiders
+view answers them 404 (``private_documents_are_not_found`` below), like a guessed id: outsiders
 do not learn that a file exists.
 
 Apps narrow who may see a file through the ``MEDIA_ACCESS`` hook: a function
 ``(user, media)`` that returns False to refuse (the Capital jury: a juror with a
 declared conflict of interest). Hooks only ever refuse; the collection's
-restriction is what allows.
+restriction is what allows. ``CoreConfig.ready`` imports this module, which
+registers the document serve check with Wagtail.
 
 A file becomes public by moving to a collection without restriction, when a
 page that shows it is published (``cities/media.py``); the Wagtail API lists
-only media that live public pages use (``observatory/api.py``).
+only media that live public pages use (``observatory/api.py``, ``observatory/references.py``).
 """
 
 from django.contrib.auth.models import Group
+from django.http import Http404
 
 from wagtail import hooks
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction
@@ -80,3 +82,12 @@ def move_to(media_items, collection):
             media.save(update_fields=["collection"])
             moved.append(media)
     return moved
+
+
+# Before Wagtail's own check (which would send an outsider to the sign-in page).
+@hooks.register("before_serve_document", order=-100)
+def private_documents_are_not_found(document, request):
+    if not can_view(request, document):
+        raise Http404
+    # Wagtail's ETag is the file's hash: never empty, or `If-None-Match: ""` would match.
+    document.get_file_hash()

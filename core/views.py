@@ -9,7 +9,7 @@ from .media_privacy import is_private
 
 
 def serve_document(request, document_id, document_filename):
-    """Wagtail's serve view (its hooks refuse outsiders: ``core/wagtail_hooks.py``).
+    """Wagtail's serve view (its hooks refuse outsiders: ``core.media_privacy``).
 
     A private document's answer is for the person who asked: no proxy or CDN may
     keep it for the next visitor.

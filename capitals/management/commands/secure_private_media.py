@@ -19,7 +19,7 @@ from cities.media import private_collection
 from cities.models import CityTeam
 from core.media_privacy import move_to
 from core.uploads import give_unguessable_name
-from observatory.api import used_by_live_pages
+from observatory.references import used_by_live_pages
 
 
 class Command(BaseCommand):
