@@ -423,7 +423,6 @@ def test_a_city_commits_by_uploading_its_councils_decision(client, world, acknow
     # The team's private collection: the team and the editors only.
     assert document.collection.get_parent() == team_for_user(user).collection
     assert document.collection.get_view_restrictions().exists()
-    assert client.get(document.url).status_code == 200
     assert document.uploaded_by_user == user
     assert document.file_size == len(pdf_bytes())
     done = client.get(upgrade_url(signature, "fr")).content.decode()
