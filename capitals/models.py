@@ -324,6 +324,16 @@ class CapitalApplication(models.Model):
     documents = models.ManyToManyField(
         "wagtaildocs.Document", verbose_name=_("supporting documents"), blank=True
     )
+    # Private: the city's team, the editors and the jury (capitals.cycle.application_collection).
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="capital_application",
+    )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT

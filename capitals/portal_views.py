@@ -12,6 +12,7 @@ from cities.accounts import city_member_required
 from core.uploads import save_document
 from initiatives.forms import DocumentFormSet
 
+from .cycle import application_collection
 from .models import CapitalApplication, CapitalCall
 
 
@@ -87,14 +88,16 @@ def capital_application(request, year):
                 elif saved.submitted_by_id is None:
                     saved.submitted_by = request.user
                 saved.save()
+                collection = None
                 for subform in documents.forms:
                     upload = subform.cleaned_data.get("file")
                     if not upload:
                         continue
+                    collection = collection or application_collection(saved, team)
                     document = save_document(
                         upload,
                         title=subform.cleaned_data["title"],
-                        collection=team.collection,
+                        collection=collection,
                         user=request.user,
                     )
                     saved.documents.add(document)

@@ -1,11 +1,13 @@
-"""What the Capitals add to pages below them (``core.sections``)."""
+"""What the Capitals add to pages below them (``core.sections``), and to core's media privacy."""
 
 from wagtail import hooks
 
+from core.media_privacy import MEDIA_ACCESS
 from core.sections import CITY_BADGES, CITY_PAGE, DEMO_CONTENT, HOME_PAGE
 
 from . import demo
 from .badges import capital_badges
+from .cycle import may_see_application_file
 from .models import CapitalPage, current_capital
 
 
@@ -31,3 +33,7 @@ hooks.register(CITY_BADGES, capital_badges, order=20)
 def capitals_and_call(world):
     """Capitals, "About" and an open Capital call"""
     demo.load(world)
+
+
+# An application's documents: only for the jurors who may score it (no declared conflict).
+hooks.register(MEDIA_ACCESS, may_see_application_file)

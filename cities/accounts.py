@@ -2,7 +2,8 @@
 
 A team's group holds Wagtail's "add" and "change" page permissions on the city's
 page in every language (so on its initiatives below it) and the image and
-document permissions of the city's own collection. Nothing else: no admin
+document permissions of the city's own collection (and of the private
+collection inside it, where its uploads wait: ``cities/media.py``). Nothing else: no admin
 access, no publishing. City staff work on the public site in their language
 (My city), and whatever they write goes through the moderation workflow.
 """
@@ -14,8 +15,9 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.shortcuts import render
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
+from .media import city_collection, private_collection
 from .models import CityPage, CityTeam
 
 PAGE_PERMISSIONS = ("add_page", "change_page")
@@ -25,7 +27,6 @@ COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
 )
-CITIES_COLLECTION = "Member cities"
 
 
 def _unique_group_name(title):
@@ -37,14 +38,6 @@ def _unique_group_name(title):
     return name
 
 
-def _city_collection(title):
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
-    parent = root.get_children().filter(name=CITIES_COLLECTION).first()
-    if parent is None:
-        parent = root.add_child(name=CITIES_COLLECTION)
-    return parent.add_child(name=title[:255])
-
-
 @transaction.atomic
 def ensure_city_team(city):
     """The team of ``city`` (any translation), with its rights on every translation. Idempotent."""
@@ -54,7 +47,7 @@ def ensure_city_team(city):
         team = CityTeam.objects.create(
             city_key=city.translation_key,
             group=Group.objects.create(name=_unique_group_name(source.title)),
-            collection=_city_collection(source.title),
+            collection=city_collection(source.title),
         )
         for app_label, codename in COLLECTION_PERMISSIONS:
             GroupCollectionPermission.objects.get_or_create(
@@ -64,6 +57,8 @@ def ensure_city_team(city):
                     content_type__app_label=app_label, codename=codename
                 ),
             )
+    # What the team uploads stays between the team and the editors until published.
+    private_collection(team)
     permissions = Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS
     )

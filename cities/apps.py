@@ -7,4 +7,4 @@ class CitiesConfig(AppConfig):
     verbose_name = _("Member cities")
 
     def ready(self):
-        from . import sections, signals  # noqa: F401
+        from . import media, sections, signals  # noqa: F401

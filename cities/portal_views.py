@@ -18,6 +18,7 @@ from core.uploads import save_image
 from .accounts import city_member_required
 from .forms import CityProfileForm, InvitationAcceptForm
 from .invitations import INVITATION_SALT, invitation_max_age
+from .media import private_collection
 from .models import CityInvitation, CityPage
 
 
@@ -114,7 +115,7 @@ def _save_profile(page, form, team, user):
             data["image"],
             title=data["image_alt"],
             description=data["image_alt"],
-            collection=team.collection,
+            collection=private_collection(team),
             user=user,
         )
     page.save_revision(user=user, log_action=True)

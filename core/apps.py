@@ -10,7 +10,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Listed after wagtail.admin in INSTALLED_APPS: its ready() connects the
         # workflow email handlers that these replace.
-        from . import login_limits
+        from . import (
+            login_limits,
+            media_privacy,  # noqa: F401 (registers the private documents' check)
+        )
         from .moderation import connect_signals
 
         connect_signals()

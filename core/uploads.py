@@ -7,10 +7,17 @@ megapixels. Both raise ``django.core.exceptions.ValidationError`` with a message
 in the reader's language, and leave the file at its start.
 
 ``save_image(upload, …)`` and ``save_document(upload, …)`` store a checked
-upload as a Wagtail image or document in a collection (a city team's, so that
-the team and the editors find it; the root collection when there is none).
+upload as a Wagtail image or document in a collection (a city team's private
+one, so that the team and the editors find it and nobody else; the root
+collection when there is none). The stored file's name holds 128 random bits:
+a private file cannot be found by guessing its address under MEDIA_URL
+(``/media/original_images/<name>`` or the renditions made from it), whatever
+serves that folder.
 """
 
+import posixpath
+import re
+import secrets
 import warnings
 import zipfile
 
@@ -26,6 +33,7 @@ MB = 1024 * 1024
 DOCUMENT_MAX_BYTES = 20 * MB
 IMAGE_MAX_BYTES = 10 * MB
 IMAGE_MAX_PIXELS = 40_000_000
+UNGUESSABLE = re.compile(r"(^|/)[0-9a-f]{32}[_/]")
 
 PDF_MAGIC = b"%PDF-"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -234,8 +242,56 @@ def validate_image(file):
 # Saving ------------------------------------------------------------------------------
 
 
+def _base_name(upload):
+    return posixpath.basename((upload.name or "upload").replace("\\", "/")) or "upload"
+
+
 def _collection_or_root(collection):
     return collection or Collection.get_first_root_node()
+
+
+def _token():
+    return secrets.token_hex(16)
+
+
+def _image_name(base):
+    # In the name itself: Wagtail names renditions after the original's file name.
+    return f"{_token()}_{base}"
+
+
+def _document_name(storage, base):
+    # A folder of its own, so the name people download stays the one they gave.
+    return posixpath.join("documents", _token(), storage.get_valid_name(base))
+
+
+def has_unguessable_name(media):
+    """Whether the stored file of ``media`` (an image or a document) has a random part."""
+    return bool(UNGUESSABLE.search(media.file.name))
+
+
+def give_unguessable_name(media):
+    """Store the file of ``media`` again under a name with 128 random bits; drop the old one.
+
+    For files saved before names had them. Returns whether it moved the file.
+    """
+    if has_unguessable_name(media):
+        return False
+    storage = media.file.storage
+    old = media.file.name
+    base = posixpath.basename(old)
+    is_image = hasattr(media, "renditions")
+    if is_image:
+        stem, extension = posixpath.splitext(storage.get_valid_name(base))
+        new = posixpath.join("original_images", _image_name(stem[:40] + extension))
+    else:
+        new = _document_name(storage, base)
+    with storage.open(old, "rb") as content:
+        media.file.name = storage.save(new, content, max_length=media.file.field.max_length)
+    media.save(update_fields=["file"])
+    if is_image:
+        media.renditions.all().delete()  # named after the old file: guessable too
+    storage.delete(old)
+    return True
 
 
 def save_image(upload, *, title, description="", collection=None, user=None):
@@ -251,7 +307,7 @@ def save_image(upload, *, title, description="", collection=None, user=None):
         collection=_collection_or_root(collection),
         uploaded_by_user=user,
     )
-    image.file.save(upload.name, upload, save=False)
+    image.file.save(_image_name(_base_name(upload)), upload, save=False)
     # Size and hash now, as the admin's own upload does: duplicates are found by the hash.
     image._set_image_file_metadata()
     image.save()
@@ -266,7 +322,12 @@ def save_document(upload, *, title, collection=None, user=None):
         collection=_collection_or_root(collection),
         uploaded_by_user=user,
     )
-    document.file.save(upload.name, upload, save=False)
+    storage = document.file.storage
+    document.file = storage.save(
+        _document_name(storage, _base_name(upload)),
+        upload,
+        max_length=document.file.field.max_length,
+    )
     document._set_document_file_metadata()
     document.save()
     return document

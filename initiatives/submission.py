@@ -8,6 +8,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import WorkflowState
 
 from cities.accounts import team_for_user
+from cities.media import private_collection
 from cities.models import CityPage
 from core.moderation import submit_for_moderation
 from core.uploads import save_document, save_image
@@ -70,7 +71,7 @@ def _image_block(image, alt_text, caption):
 
 def _store_uploads(page, user, image_forms, document_forms):
     team = team_for_user(user)
-    collection = team.collection if team else None
+    collection = private_collection(team) if team else None
     images = [(block.block_type, block.value) for block in page.images]
     for form in image_forms:
         upload = form.cleaned_data.get("file")

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
+from cities.media import make_public
 from core.emails import absolute_url, queue_templated_email
 
 from .models import CityEvent, event_when
@@ -129,7 +130,11 @@ def _review(event, user, status, comment):
 
 
 def approve_event(event, user, comment=""):
-    return _review(event, user, CityEvent.Status.APPROVED, comment)
+    approved = _review(event, user, CityEvent.Status.APPROVED, comment)
+    if approved:
+        # Published with the event: its picture leaves the city's private collection.
+        make_public([event.image])
+    return approved
 
 
 def reject_event(event, user, comment):

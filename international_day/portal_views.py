@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cities.accounts import city_member_required
+from cities.media import private_collection
 from core.time_zones import city_time_zone_name
 from core.uploads import save_image
 
@@ -32,7 +33,11 @@ def _save_image(event, form, team, user):
     upload = data.get("image")
     if upload:
         event.image = save_image(
-            upload, title=alt_text, description=alt_text, collection=team.collection, user=user
+            upload,
+            title=alt_text,
+            description=alt_text,
+            collection=private_collection(team),
+            user=user,
         )
     elif event.image is not None and alt_text and event.image.description != alt_text:
         event.image.description = alt_text

@@ -1,7 +1,7 @@
 """The member-city portal's part of the summits: a city's signatures, and upgrading one.
 
 An acknowledging city commits later by uploading its council's decision: the
-document goes to the city team's collection, the signature becomes a commitment
+document goes to the city team's private collection, the signature becomes a commitment
 and records when and by which decision.
 """
 
@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from cities.accounts import city_member_required
+from cities.media import private_collection
 from core.uploads import save_document
 
 from .forms import UpgradeForm
@@ -37,7 +38,7 @@ def signature_upgrade(request, signature_id):
                 document = save_document(
                     form.cleaned_data["decision"],
                     title=form.cleaned_data["decision_title"],
-                    collection=request.city_team.collection,
+                    collection=private_collection(request.city_team),
                     user=request.user,
                 )
                 signature.kind = SignatureKind.COMMIT

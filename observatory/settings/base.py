@@ -339,6 +339,9 @@ WAGTAIL_SITE_NAME = "Observatory of Mayors on Living Together"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents always go through Wagtail's serve view, which checks who may see a private
+# one (core/wagtail_hooks.py), never a redirect to the storage's own address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Images by content, not extension: Wagtail checks the format with Willow; no SVG, no GIF.
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

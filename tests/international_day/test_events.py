@@ -168,7 +168,11 @@ def test_submit_tells_moderators_and_superusers_in_their_language(
     assert event.status == CityEvent.Status.SUBMITTED
     assert event.submitted_by == portal["staff"] and event.submitted_at
     assert event.image.description == "La plaza llena de gente"
-    assert event.image.collection.name == "Düsseldorf"
+    # Private until approved (then in the city's collection: test_approval_makes_the_image_public).
+    assert (event.image.collection.get_parent().name, event.image.collection.name) == (
+        "Düsseldorf",
+        "Private work",
+    )
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == ["moderator@observatory.test", "root@observatory.test"]
     to_moderator = next(m for m in mail.outbox if m.to == ["moderator@observatory.test"])
@@ -250,6 +254,18 @@ def test_an_approved_event_is_no_longer_editable_by_the_city(city_client, portal
     assert response.status_code == 302 and response["Location"] == "/en/my-city/"
     event.refresh_from_db()
     assert event.title == "Fest des Zusammenlebens" and event.status == "approved"
+
+
+def test_approval_makes_the_image_public(city_client, portal):
+    city_client.post(
+        "/es/my-city/events/new/", form_data(image=png(), image_alt="La plaza llena de gente")
+    )
+    event = CityEvent.objects.get()
+    assert event.image.collection.get_view_restrictions().exists()
+    assert approve_event(event, portal["moderator"])
+    image = get_image_model().objects.get(pk=event.image.pk)
+    assert image.collection.name == "Düsseldorf"
+    assert not image.collection.get_view_restrictions().exists()
 
 
 # -- Review in the admin --------------------------------------------------------------------

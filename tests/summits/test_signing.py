@@ -438,7 +438,9 @@ def test_a_city_commits_by_uploading_its_councils_decision(client, world, acknow
     assert signature.upgraded_at is not None
     document = signature.council_decision
     assert document.title == "Council decision of 12 March 2024"
-    assert document.collection == team_for_user(user).collection
+    # The team's private collection: the team and the editors only.
+    assert document.collection.get_parent() == team_for_user(user).collection
+    assert document.collection.get_view_restrictions().exists()
     assert document.uploaded_by_user == user
     assert document.file_size == len(pdf_bytes())
     done = client.get(upgrade_url(signature, "fr")).content.decode()
