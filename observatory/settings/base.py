@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "cities",
     "initiatives",
     "capitals",
+    "exhibitions",
     "international_day",
     "newsletters",
     "search",
