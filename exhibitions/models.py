@@ -475,7 +475,7 @@ class ContributionReport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("report")
+        verbose_name = _("contribution report")
         constraints = [
             models.UniqueConstraint(fields=["contribution", "reporter"], name="one_report_each")
         ]
