@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -148,7 +148,7 @@ class ContributionViewSet(SnippetViewSet):
     ]
     panels = Contribution.panels
     list_display = [
-        TitleColumn("body", label=_("Text"), accessor=lambda c: c.body[:120]),
+        "__str__",
         Column("panel", label=_("Panel"), accessor=panel_title),
         Column("kind", label=_("Kind"), accessor="get_kind_display"),
         Column("status", label=_("Status"), accessor="get_status_display"),
