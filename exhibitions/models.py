@@ -504,7 +504,6 @@ class ContributionSerializer(serializers.Serializer):
 
 PanelPage.api_fields = [
     APIField("summary"),
-    APIField("theme"),
     APIField("key_figures"),
     APIField("commitments"),
     APIField("mayors"),

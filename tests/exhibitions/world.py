@@ -1,6 +1,7 @@
 """A summit with its exhibition (two panels) in every language, two member cities with teams,
 and what a resident posts."""
 
+import datetime
 import time
 
 from django.core import signing
@@ -67,8 +68,8 @@ def build_world(home, locales):
         city_key=montreal.translation_key,
         language="fr",
         venue="Maison de la culture",
-        start_date="2019-10-01",
-        end_date="2019-10-31",
+        start_date=datetime.date(2019, 10, 1),
+        end_date=datetime.date(2019, 10, 31),
     )
     return {
         "locales": locales,
