@@ -13,7 +13,7 @@ POSTER_SIZES = ("a3", "a1")
 def qr_svg(url, title):
     """The QR code of ``url`` as inline SVG (no external request, no script: CSP-clean)."""
     code = segno.make(url, error="m", micro=False)
-    return code.svg_inline(scale=10, border=2, title=title, omitsize=True, svgclass="qr-code")
+    return code.svg_inline(scale=10, border=4, title=title, omitsize=True, svgclass="qr-code")
 
 
 def discussion_url(panel, request, host=None):

@@ -8,6 +8,7 @@ import time
 
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.utils import translation
 
 import pytest
 import zxingcpp
@@ -37,10 +38,15 @@ def approve_in_admin(page, site, contribution):
     page.goto(site + "/admin/exhibitions/contributions/?status=pending")
     assert page.get_by_text(contribution.body[:40]).count() >= 1
     page.goto(site + f"/admin/bulk/exhibitions/contribution/approve/?id={contribution.pk}")
-    page.locator("main form button[type=submit], main form input[type=submit]").first.click()
+    page.get_by_role("button", name="Approve").click()
     page.wait_for_load_state()
     contribution.refresh_from_db()
     assert contribution.status == Contribution.Status.APPROVED
+
+
+def german(message):
+    with translation.override("de"):
+        return translation.gettext(message)
 
 
 def wait_for_fill_time(page, opened):
@@ -64,7 +70,7 @@ def test_resident_comments_in_german_moderator_approves_city_answers(world, live
     wait_for_fill_time(resident, opened)
     form.locator("button[type=submit]").click()
     resident.wait_for_url(re.compile(r".*/contribute/thanks/$"))
-    assert resident.locator("h1").inner_text() == "Sehen Sie in Ihre E-Mails"
+    assert resident.locator("h1").inner_text() == german("Check your email")
     contribution = Contribution.objects.get()
     assert contribution.language == "de" and contribution.status == "unconfirmed"
 
@@ -72,7 +78,7 @@ def test_resident_comments_in_german_moderator_approves_city_answers(world, live
     assert message.extra_headers["Content-Language"] == "de"
     confirm = re.search(r"https?://\S+/confirm/\S+/", message.body).group(0)
     resident.goto(site + re.sub(r"^https?://[^/]+", "", confirm))
-    assert resident.locator("h1").inner_text() == "Ihr Beitrag ist bestätigt"
+    assert resident.locator("h1").inner_text() == german("Your contribution is confirmed")
     resident.goto(site + url_in(world, "mobility", "de"))
     assert resident.get_by_text(COMMENT).count() == 0  # not before moderation
 
@@ -141,7 +147,10 @@ def test_a_poster_prints_with_a_qr_code_that_opens_the_discussion(world, live_se
     pdf = poster.pdf(prefer_css_page_size=True, print_background=True)
     assert pdf.startswith(b"%PDF")
     # The page is A3 (297 × 420 mm = 842 × 1191 points), from the print stylesheet's @page.
-    assert re.search(rb"/MediaBox\s*\[\s*0 0 841\.[0-9]+ 1190\.[0-9]+\s*\]", pdf), pdf[:2000]
+    box = re.search(rb"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]", pdf)
+    assert box, pdf[:2000]
+    width, height = float(box.group(1)), float(box.group(2))
+    assert abs(width - 841.9) < 2 and abs(height - 1190.6) < 2, (width, height)
     path = screenshot(poster, "exhibition-poster-fr")
     # The QR code, read from what the browser drew, leads to the panel's discussion.
     qr = poster.locator(".poster__qr svg")

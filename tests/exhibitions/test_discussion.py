@@ -169,9 +169,11 @@ def test_a_resident_cannot_open_anothers_contribution(client, world, capture):
     assert client.get(url_in(world, "mobility") + f"manage/{confirm}/").status_code == 400
     assert client.get(url_in(world, "urbanism") + f"manage/{token}/").status_code == 400
     # The right link edits its own contribution, which goes back to moderation.
+    client.get(confirm_url_of(mine, world))
     with capture(execute=True):
         approve([mine])
     mine.refresh_from_db()
+    assert mine.status == Contribution.Status.APPROVED
     response = client.post(
         manage_url_of(mine, world), {"action": "edit", "body": "Geänderter Text"}
     )
