@@ -24,9 +24,14 @@ def reindex_panel(panel_key):
 
 def _moderate(contributions, user, status):
     """Move ``contributions`` to ``status``; the number changed."""
-    ids = [c.pk for c in contributions if c.status != Contribution.Status.UNCONFIRMED]
+    ids = [c.pk for c in contributions]
     with transaction.atomic():
-        queryset = Contribution.objects.filter(pk__in=ids).exclude(status=status)
+        # The database says what is confirmed, not the objects handed in.
+        queryset = (
+            Contribution.objects.filter(pk__in=ids)
+            .exclude(status=Contribution.Status.UNCONFIRMED)
+            .exclude(status=status)
+        )
         keys = {str(key) for key in queryset.values_list("panel_key", flat=True)}
         changed = queryset.update(status=status, moderated_at=timezone.now(), moderated_by=user)
         if keys:
