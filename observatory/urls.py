@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("my-city/signatures/", include("summits.urls_portal")),
     path("my-city/capital/", include("capitals.urls_portal")),
     path("my-city/events/", include("international_day.urls_portal")),
+    path("my-city/exhibitions/", include("exhibitions.urls_portal")),
     path("newsletters/", include("newsletters.urls")),
     # Open data: each app serves its own data under one prefix, before the page tree.
     path("open-data/", include("core.urls_open_data")),
@@ -51,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("open-data/", include("initiatives.urls_open_data")),
     path("open-data/", include("summits.urls_open_data")),
     path("open-data/", include("capitals.urls_open_data")),
+    path("open-data/", include("exhibitions.urls_open_data")),
     path("open-data/", include("international_day.urls_open_data")),
     path("open-data/", include("newsletters.urls_open_data")),
     path("", include(wagtail_urls)),

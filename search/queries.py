@@ -58,6 +58,11 @@ RESULT_TYPES = (
         _("Capitals and the International Day"),
         ("capitals.CapitalPage", "international_day.InternationalDayPage"),
     ),
+    ResultType(
+        "exhibitions",
+        _("Exhibitions and discussions"),
+        ("exhibitions.ExhibitionPage", "exhibitions.PanelPage"),
+    ),
     ResultType("newsletters", _("Newsletters"), ("newsletters.NewsletterPage",)),
     ResultType("pages", _("Pages"), ()),
 )
@@ -145,6 +150,10 @@ def text_sources(page):
         value = getattr(page, name, "")
         if value and isinstance(value, str):
             yield strip_tags(value)
+    # An exhibition panel is also found by its approved contributions.
+    contributions = getattr(page, "public_contributions_text", None)
+    if callable(contributions):
+        yield contributions()
     for name in ("body", "preamble"):
         value = getattr(page, name, None)
         stream_block = getattr(value, "stream_block", None)

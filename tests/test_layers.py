@@ -20,7 +20,7 @@ LAYERS = (
     ("home",),
     ("cities",),
     ("initiatives", "summits"),
-    ("capitals",),
+    ("capitals", "exhibitions"),
     ("international_day",),
     ("newsletters",),
     ("search",),

@@ -11,6 +11,7 @@ import pytest
 
 from capitals.models import CapitalIndexPage, CapitalPage
 from cities.models import CityIndexPage, CityPage
+from exhibitions.models import ExhibitionPage, PanelPage
 from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage
 from international_day.models import InternationalDayPage
@@ -24,6 +25,7 @@ OUR_APPS = {
     "cities",
     "initiatives",
     "capitals",
+    "exhibitions",
     "international_day",
     "newsletters",
 }
@@ -35,6 +37,8 @@ ALLOWED_PARENTS = {
     SummitIndexPage: {HomePage},
     SummitPage: {SummitIndexPage},
     DeclarationPage: {SummitPage},
+    ExhibitionPage: {SummitPage},
+    PanelPage: {ExhibitionPage},
     CityIndexPage: {HomePage},
     CityPage: {CityIndexPage},
     InitiativePage: {CityPage},
@@ -53,6 +57,7 @@ SINGLETONS = {
     CapitalIndexPage,
     InternationalDayPage,
     DeclarationPage,
+    ExhibitionPage,
     NewsletterIndexPage,
 }
 
@@ -125,6 +130,8 @@ def build_one_of_each(home_page):
     pages[InitiativePage] = make[InitiativePage](parent=pages[CityPage])
     pages[SummitPage] = make[SummitPage](parent=pages[SummitIndexPage], host_city=pages[CityPage])
     pages[DeclarationPage] = make[DeclarationPage](parent=pages[SummitPage])
+    pages[ExhibitionPage] = make[ExhibitionPage](parent=pages[SummitPage])
+    pages[PanelPage] = make[PanelPage](parent=pages[ExhibitionPage])
     pages[CapitalPage] = make[CapitalPage](parent=pages[CapitalIndexPage], city=pages[CityPage])
     pages[NewsletterIndexPage] = make[NewsletterIndexPage](parent=home_page)
     pages[NewsletterPage] = make[NewsletterPage](parent=pages[NewsletterIndexPage])

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "cities",
     "initiatives",
     "capitals",
+    "exhibitions",
     "international_day",
     "newsletters",
     "search",

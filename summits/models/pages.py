@@ -195,7 +195,7 @@ class SummitPage(Page):
     ]
 
     parent_page_types = ["summits.SummitIndexPage"]
-    subpage_types = ["summits.DeclarationPage"]
+    subpage_types = ["summits.DeclarationPage", "exhibitions.ExhibitionPage"]
     template = "pages/summit_page.html"
 
     class Meta:

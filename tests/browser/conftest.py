@@ -29,6 +29,8 @@ DEMO_PAGES = {
     "SummitIndexPage": "/{lang}/summits/",
     "SummitPage": "/{lang}/summits/duesseldorf-2019/",
     "DeclarationPage": "/{lang}/summits/duesseldorf-2019/declaration/",
+    "ExhibitionPage": "/{lang}/summits/duesseldorf-2019/exhibition/",
+    "PanelPage": "/{lang}/summits/duesseldorf-2019/exhibition/inclusive-urbanism/",
     "CityIndexPage": "/{lang}/cities/",
     "CityPage": "/{lang}/cities/duesseldorf/",
     "InitiativeIndexPage": "/{lang}/initiatives/",

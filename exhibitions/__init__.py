@@ -1,0 +1,1 @@
+"""The summits' results as a public exhibition that residents discuss with mayors."""
