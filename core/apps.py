@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Listed after wagtail.admin in INSTALLED_APPS: its ready() connects the
         # workflow email handlers that these replace.
+        from . import page_cache
         from .moderation import connect_signals
 
         connect_signals()
+        page_cache.connect_signals()

@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from core.emails import absolute_url, send_templated_email
+from core.page_cache import content_changed
 
 from .models import CityEvent, event_when
 
@@ -122,6 +123,7 @@ def _review(event, user, status, comment):
         )
         if not changed:
             return False
+        content_changed()  # city and Capital pages list approved events
         event.refresh_from_db()
         _notify_city(
             event,

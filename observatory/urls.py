@@ -22,6 +22,7 @@ urlpatterns = [
     # The email service's tracking webhook (django-anymail, authenticated by its secret).
     path("webhooks/anymail/", include("anymail.urls")),
     path("", include("home.urls")),
+    path("", include("core.urls")),
 ]
 
 if settings.DEBUG:

@@ -24,6 +24,7 @@ from django.utils.translation import get_language, gettext
 
 from cities.accounts import city_for_user
 from core.emails import absolute_url, send_templated_email
+from core.page_cache import content_changed
 
 from .forms import SignatureForm
 from .models.signatures import Signature
@@ -242,5 +243,6 @@ def confirm(page, request, token):
     Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
         confirmed_at=now, signed_on=timezone.localdate(now)
     )
+    content_changed()  # the signatories of the declaration (update() sends no signal)
     signature.refresh_from_db()
     return _render(page, request, "summits/signature_confirmed.html", signature=signature)

@@ -1,0 +1,327 @@
+"""The full-page cache for anonymous visitors, and its purge when content changes.
+
+``PageCacheMiddleware`` keeps the public pages (every URL under ``/<language>/``
+but the portal and the accounts) that an anonymous visitor gets, in Django's
+cache (``OBSERVATORY_PAGE_CACHE_ALIAS``: the database or local memory by
+default, Redis when ``REDIS_URL`` is set). It sits right after WhiteNoise: a hit
+is answered before sessions, CSRF, authentication, the locale or Wagtail run.
+
+What is never kept: a request that carries a session or messages cookie (signed
+in, a message waiting), anything but GET and HEAD, previews, answers that set a
+cookie or depend on one (``Vary: Cookie``), answers that say ``private``,
+``no-cache`` or ``no-store``, anything but 200.
+
+Purge. Every key holds a *generation*, a number kept in the same cache: any
+published, unpublished, moved or deleted page, and any change of the content
+that pages list (``watch``), bumps it once the transaction commits, and every
+page in every language — the page, its index, the city, the home page, search
+results, the sitemap, feeds, open data — is a miss from then on. The old entries
+expire by themselves. A CDN or proxy in front (``wagtail.contrib.frontend_cache``,
+``WAGTAILFRONTENDCACHE``) gets explicit URL purges: ``purge_urls``.
+
+Anonymous answers carry ``Cache-Control: public`` with ``max-age`` for browsers
+and ``s-maxage`` for shared caches, an ``ETag`` and a ``Last-Modified``: a
+conditional GET gets 304 without a rendering.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django.utils.translation import override
+
+from wagtail import hooks
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from .sections import DATASETS, PAGE_LISTERS, section_items
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "pagecache:generation"
+HIT_HEADER = "X-Page-Cache"
+# Headers a stored answer keeps; the outer middlewares add their own on every answer.
+NOT_STORED = {"set-cookie", "x-page-cache"}
+
+
+def cache_seconds():
+    """Seconds the site keeps a page (0 turns the page cache off)."""
+    return getattr(settings, "OBSERVATORY_PAGE_CACHE_SECONDS", 0)
+
+
+def page_cache():
+    return caches[getattr(settings, "OBSERVATORY_PAGE_CACHE_ALIAS", "default")]
+
+
+def current_generation(cache):
+    """The generation pages are kept under now; started from the clock the first time."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = int(time.time() * 1000)
+        # add(): two processes starting at once agree on one value.
+        if not cache.add(GENERATION_KEY, generation, timeout=None):
+            generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def bump_generation():
+    """Make every kept page a miss (all languages, all listings)."""
+    cache = page_cache()
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # no generation yet: the next request starts one
+            cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+    except Exception:  # the cache is down: nothing is served from it either
+        logger.warning("page cache: could not bump the generation")
+
+
+def content_changed():
+    """Call when content that public pages show has changed (after the commit)."""
+    transaction.on_commit(bump_generation)
+
+
+def _language_prefixes():
+    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+def _excluded_paths():
+    """Paths under a language that are never kept: the portal and the accounts."""
+    return tuple(
+        f"/{code}/{section}/"
+        for code, _name in settings.LANGUAGES
+        for section in getattr(settings, "OBSERVATORY_PAGE_CACHE_EXCLUDE", ())
+    )
+
+
+def is_public_path(path):
+    return path.startswith(_language_prefixes()) and not path.startswith(_excluded_paths())
+
+
+def carries_visitor_state(request):
+    """A session (signed in, a page password) or a waiting message: this visitor's own page."""
+    cookies = request.COOKIES
+    return (
+        settings.SESSION_COOKIE_NAME in cookies
+        or getattr(settings, "MESSAGES_COOKIE_NAME", "messages") in cookies
+    )
+
+
+def cache_key(request, generation):
+    scheme = "https" if request.is_secure() else "http"
+    address = f"{scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    # The date too: the countdown to 16 May changes at midnight even when nothing else does.
+    return f"pagecache:{generation}:{time.strftime('%Y%m%d', time.gmtime())}:{digest}"
+
+
+def public_cache_control(response):
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=getattr(settings, "OBSERVATORY_PAGE_BROWSER_MAX_AGE", 0),
+        s_maxage=getattr(settings, "OBSERVATORY_PAGE_SHARED_MAX_AGE", 300),
+    )
+
+
+def _storable(request, response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or getattr(request, "is_preview", False):
+        return False
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    if vary - {"accept-encoding"}:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-cache", "no-store")):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    queued = getattr(getattr(request, "_messages", None), "_queued_messages", None)
+    return not queued
+
+
+class PageCacheMiddleware:
+    """Serve and keep the anonymous public pages. Goes right after WhiteNoise."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not is_public_path(request.path_info):
+            return self.get_response(request)
+        if carries_visitor_state(request):
+            response = self.get_response(request)
+            if "Cache-Control" not in response:
+                # A shared cache must never keep a signed-in visitor's page.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+
+        seconds = cache_seconds()
+        cache = page_cache() if seconds else None
+        key = stored = None
+        if cache is not None:
+            try:
+                key = cache_key(request, current_generation(cache))
+                stored = cache.get(key)
+            except Exception:  # a cache outage is a miss
+                logger.warning("page cache: the cache did not answer", exc_info=True)
+        if stored is not None:
+            return self._from_store(request, stored)
+
+        response = self.get_response(request)
+        if not _storable(request, response):
+            return response
+        # Anonymous and the same for everyone: browsers and proxies may keep it too.
+        public_cache_control(response)
+        digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+        response["ETag"] = quote_etag(digest)
+        response["Last-Modified"] = http_date()
+        if key is not None:
+            headers = [
+                (name, value) for name, value in response.items() if name.lower() not in NOT_STORED
+            ]
+            try:
+                cache.set(key, (response.status_code, headers, response.content), seconds)
+            except Exception:
+                logger.warning("page cache: could not keep a page", exc_info=True)
+            response[HIT_HEADER] = "miss"
+        return self._conditional(request, response)
+
+    def _from_store(self, request, stored):
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[HIT_HEADER] = "hit"
+        return self._conditional(request, response)
+
+    @staticmethod
+    def _conditional(request, response):
+        """304 when the visitor's copy is still this one."""
+        last_modified = parse_http_date_safe(response["Last-Modified"])
+        conditional = get_conditional_response(
+            request, etag=response["ETag"], last_modified=last_modified, response=response
+        )
+        if conditional is not response and HIT_HEADER in response:
+            conditional[HIT_HEADER] = response[HIT_HEADER]
+        return conditional
+
+
+# Purge -------------------------------------------------------------------------
+
+
+def _full_url(path):
+    return settings.BASE_URL + path
+
+
+def lister_pages(page):
+    """The page, in every language, and every page that lists it: ancestors and others."""
+    pages = [page, *page.get_ancestors().filter(depth__gt=1)]
+    pages += section_items(PAGE_LISTERS, page.specific_deferred)
+    keys = {listed.translation_key for listed in pages}
+    return Page.objects.filter(translation_key__in=keys, live=True)
+
+
+def lister_urls(page):
+    """The pages that list ``page`` in every language, plus the site's listings."""
+    urls = set()
+    for listed in lister_pages(page):
+        url = listed.get_full_url()
+        if url:
+            urls.add(url)
+    urls.add(_full_url("/sitemap.xml"))
+    for code, _name in settings.LANGUAGES:
+        with override(code):
+            urls.add(_full_url(reverse("search")))
+            urls.add(_full_url(reverse("open_data")))
+            for dataset in section_items(DATASETS):
+                url = str(dataset.url)
+                urls.add(url if "://" in url else _full_url(url))
+    return urls
+
+
+def purge_urls(urls):
+    """Send the URLs to the frontend cache (CDN, proxy), if one is configured."""
+    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        PurgeBatch(urls).purge()
+
+
+def _purge_after_commit(urls):
+    def purge():
+        bump_generation()
+        purge_urls(urls)
+
+    transaction.on_commit(purge)
+
+
+def page_changed(sender, instance, **kwargs):
+    """published, unpublished: this page and its listers, everywhere."""
+    try:
+        urls = lister_urls(instance) if getattr(settings, "WAGTAILFRONTENDCACHE", None) else set()
+    except Exception:  # the purge must never break the publish
+        logger.exception("page cache: could not list the URLs to purge")
+        urls = set()
+    _purge_after_commit(urls)
+
+
+_MOVES = {}
+
+
+def page_moving(sender, instance, **kwargs):
+    """Before a move: the URLs it leaves."""
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        _MOVES[instance.pk] = lister_urls(instance)
+
+
+def page_moved(sender, instance, **kwargs):
+    urls = _MOVES.pop(instance.pk, set())
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        urls |= lister_urls(instance)
+    _purge_after_commit(urls)
+
+
+def page_deleting(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.live:
+        page_changed(sender, instance)
+
+
+def model_changed(sender, **kwargs):
+    content_changed()
+
+
+def watch(*models):
+    """Pages show these models: a save or delete of one makes every kept page a miss."""
+    for model in models:
+        post_save.connect(model_changed, sender=model, dispatch_uid=f"pagecache:{model._meta}")
+        post_delete.connect(model_changed, sender=model, dispatch_uid=f"pagecache-d:{model._meta}")
+
+
+def connect_signals():
+    page_published.connect(page_changed, dispatch_uid="pagecache:published")
+    page_unpublished.connect(page_changed, dispatch_uid="pagecache:unpublished")
+    pre_page_move.connect(page_moving, dispatch_uid="pagecache:moving")
+    post_page_move.connect(page_moved, dispatch_uid="pagecache:moved")
+    pre_delete.connect(page_deleting, dispatch_uid="pagecache:deleting")
+    # Wagtail's own models that pages show: images (renditions, alt text), site settings.
+    from wagtail.images import get_image_model
+
+    watch(get_image_model())
+
+
+@hooks.register("after_edit_snippet")
+@hooks.register("after_create_snippet")
+@hooks.register("after_delete_snippet")
+def snippet_changed(request, instance, *args, **kwargs):
+    """Snippets (themes, reminder messages…) are shown on pages."""
+    content_changed()
