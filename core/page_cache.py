@@ -75,6 +75,8 @@ def current_generation(cache):
 
 def bump_generation():
     """Make every kept page a miss (all languages, all listings)."""
+    if not cache_seconds():
+        return
     cache = page_cache()
     try:
         try:
@@ -230,7 +232,8 @@ def lister_pages(page):
     pages = [page, *page.get_ancestors().filter(depth__gt=1)]
     pages += section_items(PAGE_LISTERS, page.specific_deferred)
     keys = {listed.translation_key for listed in pages}
-    return Page.objects.filter(translation_key__in=keys, live=True)
+    # Not only live ones: an unpublished page is purged too.
+    return Page.objects.filter(translation_key__in=keys)
 
 
 def lister_urls(page):

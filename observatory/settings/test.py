@@ -25,7 +25,8 @@ if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Off: tests that change data between two requests would see the first page again. The
 # page cache's own tests (tests/core/test_page_cache.py, the browser tests) turn it on.
-OBSERVATORY_PAGE_CACHE_SECONDS = 0
+# (The page cache benchmark turns it on in its gunicorn through the environment.)
+OBSERVATORY_PAGE_CACHE_SECONDS = int(os.environ.get("OBSERVATORY_TEST_PAGE_CACHE_SECONDS", "0"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,87 @@
+"""Signing and subscribing from a page the page cache served, under the site's real CSP."""
+
+import re
+
+import pytest
+
+from newsletters.models import Subscriber
+from summits.models import Signature
+from tests.browser.conftest import screenshot
+from tests.summits.world import build_world, forget_rate_limits, page_url
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def world(home_page, locales, live_server, settings):
+    settings.OBSERVATORY_PAGE_CACHE_SECONDS = 600
+    forget_rate_limits()
+    yield build_world(home_page, locales)
+    forget_rate_limits()
+
+
+def cached(browser, address, javascript=True):
+    """A new visitor (no cookies) on ``address``, served from the page cache."""
+    context = browser.new_context(locale="en-GB", java_script_enabled=javascript)
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    response = page.goto(address)
+    assert response.headers.get("x-page-cache") == "hit", response.headers
+    assert "set-cookie" not in response.headers
+    return context, page, problems
+
+
+def test_signing_and_subscribing_from_a_cached_page(world, live_server, browser):
+    address = live_server.url + page_url(world, "en")
+    first = browser.new_context()
+    assert first.new_page().goto(address).headers.get("x-page-cache") == "miss"
+    first.close()
+
+    context, page, problems = cached(browser, address)
+    form = page.locator("form.signing__form")
+    assert form.locator("input[name=csrfmiddlewaretoken]").input_value() == ""
+    form.locator("#id_name").press_sequentially("Jane Mayor", delay=20)
+    # The script fetched this visitor's token when the form was first used.
+    page.wait_for_selector("form.signing__form[data-token-ready]", state="attached")
+    assert form.locator("input[name=csrfmiddlewaretoken]").input_value() != ""
+    form.locator("input[name=kind]").first.check()
+    form.locator("#id_title").press_sequentially("Mayor", delay=20)
+    form.locator("#id_city_name").press_sequentially("Lyon", delay=20)
+    form.locator("#id_country").select_option("FR")
+    form.locator("#id_email").press_sequentially("jane@lyon.test", delay=20)
+    form.locator("#id_consent").check()
+    page.wait_for_timeout(3300)
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r".*/sign/thanks/(#sign)?$"))
+    screenshot(page, "cached-signing-thanks")
+    assert Signature.objects.filter(email="jane@lyon.test").exists()
+    assert not [p for p in problems if "Content Security Policy" in p], problems
+    context.close()
+
+    context, page, problems = cached(browser, address)
+    footer = page.locator("form.subscribe__form")
+    footer.locator("input[name=email]").fill("reader@example.org")
+    footer.locator("input[name=consent]").check()
+    page.wait_for_timeout(3300)
+    footer.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r".*/en/newsletters/subscribe/thanks/$"))
+    assert Subscriber.objects.filter(email="reader@example.org").exists()
+    assert not [p for p in problems if "Content Security Policy" in p], problems
+    context.close()
+
+
+def test_subscribing_from_a_cached_page_without_javascript(world, live_server, browser):
+    address = live_server.url + page_url(world, "en")
+    first = browser.new_context()
+    first.new_page().goto(address)
+    first.close()
+    context, page, _problems = cached(browser, address, javascript=False)
+    footer = page.locator("form.subscribe__form")
+    footer.locator("input[name=email]").fill("nojs@example.org")
+    footer.locator("input[name=consent]").check()
+    page.wait_for_timeout(3300)
+    footer.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r".*/en/newsletters/subscribe/thanks/$"))
+    assert Subscriber.objects.filter(email="nojs@example.org").exists()
+    context.close()
