@@ -38,7 +38,8 @@ def free_port():
 def fetch(port, path):
     """One request on a new connection (gunicorn's sync workers close each one)."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+        request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        sock.sendall(request.encode())
         chunks = []
         while chunk := sock.recv(65536):
             chunks.append(chunk)
@@ -71,7 +72,7 @@ def requests_per_second(port, path):
 @pytest.fixture
 def server(home_page):
     if connection.vendor != "postgresql" or not settings.REDIS_URL:
-        pytest.skip("the page cache benchmark runs on PostgreSQL and Redis (DATABASE_URL, REDIS_URL)")
+        pytest.skip("the page cache benchmark needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL)")
     database = connection.settings_dict
     port = free_port()
     env = {
@@ -85,7 +86,7 @@ def server(home_page):
         # WhiteNoise serves the static files straight from the source folder.
         "STATIC_ROOT": str(ROOT / "static"),
     }
-    process = subprocess.Popen(  # noqa: S603
+    process = subprocess.Popen(
         [
             sys.executable,
             "-m",
