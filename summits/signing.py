@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import get_language, gettext
 
@@ -245,4 +246,7 @@ def confirm(page, request, token):
     )
     content_changed()  # the signatories of the declaration (update() sends no signal)
     signature.refresh_from_db()
-    return _render(page, request, "summits/signature_confirmed.html", signature=signature)
+    response = _render(page, request, "summits/signature_confirmed.html", signature=signature)
+    # The signer's own page: no cache keeps it (core.page_cache, a CDN).
+    add_never_cache_headers(response)
+    return response

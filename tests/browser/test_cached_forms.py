@@ -85,3 +85,21 @@ def test_subscribing_from_a_cached_page_without_javascript(world, live_server, b
     page.wait_for_url(re.compile(r".*/en/newsletters/subscribe/thanks/$"))
     assert Subscriber.objects.filter(email="nojs@example.org").exists()
     context.close()
+
+
+def test_the_admin_login_page_works_under_the_sites_policy(live_server, browser, transactional_db):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("chief", "chief@example.org", "a-long-password")
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    response = page.goto(live_server.url + "/admin/login/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    page.locator("#id_username").fill("chief")
+    page.locator("#id_password").fill("a-long-password")
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(live_server.url + "/admin/")
+    assert not [p for p in problems if "Content Security Policy" in p], problems
+    context.close()
