@@ -299,15 +299,32 @@ def page_deleting(sender, instance, **kwargs):
         page_changed(sender, instance)
 
 
-def model_changed(sender, **kwargs):
-    content_changed()
+_SHOWN_WHEN = {}
 
 
-def watch(*models):
-    """Pages show these models: a save or delete of one makes every kept page a miss."""
+def model_changed(sender, instance=None, **kwargs):
+    shown = _SHOWN_WHEN.get(sender)
+    if shown is None or instance is None or shown(instance):
+        content_changed()
+
+
+def watch(*models, when=None):
+    """Pages show these models: a save or delete of one makes every kept page a miss.
+
+    ``when(instance)`` limits the saves that count to those pages show (a signature
+    once confirmed); a delete always counts.
+    """
     for model in models:
+        if when is not None:
+            _SHOWN_WHEN[model] = when
         post_save.connect(model_changed, sender=model, dispatch_uid=f"pagecache:{model._meta}")
-        post_delete.connect(model_changed, sender=model, dispatch_uid=f"pagecache-d:{model._meta}")
+        post_delete.connect(
+            content_deleted, sender=model, dispatch_uid=f"pagecache-d:{model._meta}"
+        )
+
+
+def content_deleted(sender, **kwargs):
+    content_changed()
 
 
 def connect_signals():

@@ -12,8 +12,8 @@ from .views import datasets
 
 hooks.register(CITY_BADGES, signatory_badges, order=10)
 hooks.register(DATASETS, datasets, order=30)
-# Declarations list their signatories, city pages their badges.
-watch(Signature)
+# Declarations list their signatories, city pages their badges: once confirmed.
+watch(Signature, when=lambda signature: signature.confirmed_at is not None)
 
 
 @hooks.register(MY_CITY, order=30)

@@ -20,6 +20,14 @@ def world(home_page, locales, live_server, settings):
     forget_rate_limits()
 
 
+def warm(browser, address):
+    """A first visitor: the page is rendered and kept."""
+    context = browser.new_context()
+    response = context.new_page().goto(address)
+    assert response.headers.get("x-page-cache") in ("miss", "hit")
+    context.close()
+
+
 def cached(browser, address, javascript=True):
     """A new visitor (no cookies) on ``address``, served from the page cache."""
     context = browser.new_context(locale="en-GB", java_script_enabled=javascript)
@@ -34,10 +42,7 @@ def cached(browser, address, javascript=True):
 
 def test_signing_and_subscribing_from_a_cached_page(world, live_server, browser):
     address = live_server.url + page_url(world, "en")
-    first = browser.new_context()
-    assert first.new_page().goto(address).headers.get("x-page-cache") == "miss"
-    first.close()
-
+    warm(browser, address)
     context, page, problems = cached(browser, address)
     form = page.locator("form.signing__form")
     assert form.locator("input[name=csrfmiddlewaretoken]").input_value() == ""
@@ -59,6 +64,7 @@ def test_signing_and_subscribing_from_a_cached_page(world, live_server, browser)
     assert not [p for p in problems if "Content Security Policy" in p], problems
     context.close()
 
+    # A signature waiting for its confirmation changes no page: still kept.
     context, page, problems = cached(browser, address)
     footer = page.locator("form.subscribe__form")
     footer.locator("input[name=email]").fill("reader@example.org")
@@ -73,9 +79,7 @@ def test_signing_and_subscribing_from_a_cached_page(world, live_server, browser)
 
 def test_subscribing_from_a_cached_page_without_javascript(world, live_server, browser):
     address = live_server.url + page_url(world, "en")
-    first = browser.new_context()
-    first.new_page().goto(address)
-    first.close()
+    warm(browser, address)
     context, page, _problems = cached(browser, address, javascript=False)
     footer = page.locator("form.subscribe__form")
     footer.locator("input[name=email]").fill("nojs@example.org")
