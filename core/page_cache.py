@@ -27,12 +27,13 @@ conditional GET gets 304 without a rendering.
 import hashlib
 import logging
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
@@ -184,8 +185,10 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not _storable(request, response):
             return response
-        # Anonymous and the same for everyone: browsers and proxies may keep it too.
-        public_cache_control(response)
+        # Anonymous and the same for everyone: browsers and proxies may keep it too
+        # (a view that chose its own, a feed for an hour, keeps it).
+        if not response.has_header("Cache-Control"):
+            public_cache_control(response)
         digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
         response["ETag"] = quote_etag(digest)
         response["Last-Modified"] = http_date()
@@ -236,6 +239,16 @@ def lister_pages(page):
     return Page.objects.filter(translation_key__in=keys)
 
 
+class _SiteRequest(HttpRequest):
+    """A request for the public address (BASE_URL), for hooks that build absolute URLs."""
+
+    def _get_scheme(self):
+        return urlsplit(settings.BASE_URL).scheme
+
+    def get_host(self):
+        return urlsplit(settings.BASE_URL).netloc
+
+
 def lister_urls(page):
     """The pages that list ``page`` in every language, plus the site's listings."""
     urls = set()
@@ -248,7 +261,7 @@ def lister_urls(page):
         with override(code):
             urls.add(_full_url(reverse("search")))
             urls.add(_full_url(reverse("open_data")))
-            for dataset in section_items(DATASETS):
+            for dataset in section_items(DATASETS, _SiteRequest()):
                 url = str(dataset.url)
                 urls.add(url if "://" in url else _full_url(url))
     return urls
