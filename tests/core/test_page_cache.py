@@ -229,7 +229,7 @@ def test_a_waiting_message_is_never_hidden_by_the_cache(client, about, page_cach
 
 
 def test_answers_with_messages_previews_and_cookies_are_not_kept(rf, page_cache_on):
-    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.messages.storage.cookie import CookieStorage
     from django.http import HttpResponse
 
     def view_with(mark):
@@ -241,7 +241,7 @@ def test_answers_with_messages_previews_and_cookies_are_not_kept(rf, page_cache_
         return PageCacheMiddleware(get_response)
 
     def message(request, response):
-        request._messages = FallbackStorage(request)
+        request._messages = CookieStorage(request)
         request._messages.add(20, "Saved")
 
     def preview(request, response):
@@ -250,10 +250,16 @@ def test_answers_with_messages_previews_and_cookies_are_not_kept(rf, page_cache_
     def cookie(request, response):
         response.set_cookie("hello", "1")
 
+    def nothing(request, response):
+        pass
+
+    middleware = view_with(nothing)
+    assert middleware(rf.get("/en/plain/"))[HIT_HEADER] == "miss"
+    assert middleware(rf.get("/en/plain/"))[HIT_HEADER] == "hit"
     for mark in (message, preview, cookie):
         middleware = view_with(mark)
-        middleware(rf.get("/en/x/"))
-        assert middleware(rf.get("/en/x/")).get(HIT_HEADER) is None, mark.__name__
+        assert middleware(rf.get(f"/en/{mark.__name__}/")).get(HIT_HEADER) is None
+        assert middleware(rf.get(f"/en/{mark.__name__}/")).get(HIT_HEADER) is None
 
 
 def test_portal_and_accounts_are_never_kept(client, home_page, page_cache_on):
@@ -365,3 +371,28 @@ def test_every_response_carries_cross_origin_resource_policy(client, home_page, 
         assert response["Cross-Origin-Resource-Policy"] == "same-origin", address
     client.post("/en/newsletters/subscribe/", {})
     assert client.post("/en/newsletters/subscribe/", {})["Cross-Origin-Resource-Policy"]
+
+
+def test_content_that_pages_list_purges_when_it_changes(
+    client, about, page_cache_on, django_capture_on_commit_callbacks
+):
+    import uuid
+
+    from django.utils import timezone
+
+    from cities.factories import ThemeFactory
+    from summits.models import Signature
+
+    client.get(url("es"))
+    with django_capture_on_commit_callbacks(execute=True):
+        pending = Signature.objects.create(
+            declaration_key=uuid.uuid4(), kind="commit", name="Ana", email="ana@example.org"
+        )
+    assert client.get(url("es"))[HIT_HEADER] == "hit"  # waiting for its confirmation: not shown
+    with django_capture_on_commit_callbacks(execute=True):
+        pending.confirmed_at = timezone.now()
+        pending.save()
+    assert client.get(url("es"))[HIT_HEADER] == "miss"
+    with django_capture_on_commit_callbacks(execute=True):
+        ThemeFactory(locale=about.locale)
+    assert client.get(url("es"))[HIT_HEADER] == "miss"
