@@ -2,8 +2,7 @@
 
 CSRF: public forms sit on pages the page cache keeps (``core.page_cache``), so
 their HTML holds no token and no per-visitor clock. ``static/js/public-forms.js``
-fetches both from ``form_token`` (never cached) when the visitor starts using the
-form; without JavaScript, ``PublicFormCsrfMiddleware`` takes a public form that
+fetches both from ``form_token`` (never cached) as the page opens; without JavaScript, ``PublicFormCsrfMiddleware`` takes a public form that
 the browser says was sent from this site (``Origin``, ``Sec-Fetch-Site``, headers
 no other site can forge), and the clock is the one rendered into the page.
 

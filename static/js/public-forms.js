@@ -1,59 +1,58 @@
 // Public forms on cached pages (subscribe, sign): the page holds no visitor's CSRF token
-// and no clock of its own, so the form fetches both when the visitor starts using it
-// (core.views.form_token, never cached). Without this script the form still works:
-// the server takes a form the browser says was sent from this site (core.public_forms).
+// and no clock of its own, so as the page opens the script fetches both for this visitor
+// (core.views.form_token, never cached) and fills them into every public form. The
+// minimum fill time then counts from the visitor's arrival, as it did when each page
+// was rendered for its reader. Without this script the forms still work: the server
+// takes a form the browser says was sent from this site (core.public_forms).
 (function () {
     "use strict";
     var script = document.currentScript;
     var tokenUrl = script && script.getAttribute("data-token-url");
-    if (!tokenUrl || !window.fetch) {
+    var selector = "form[data-public-form]";
+    if (!tokenUrl || !window.fetch || !document.querySelector(selector)) {
         return;
     }
-    var requests = new WeakMap();
+    var request = null;
 
-    function fill(form, data) {
-        form.querySelectorAll("input[name=csrfmiddlewaretoken]").forEach(function (input) {
-            input.value = data.csrf;
+    function fill(data) {
+        document.querySelectorAll(selector).forEach(function (form) {
+            form.querySelectorAll("input[name=csrfmiddlewaretoken]").forEach(function (input) {
+                input.value = data.csrf;
+            });
+            form.querySelectorAll("input[type=hidden][name$=form_started]").forEach(function (input) {
+                input.value = data.started;
+            });
+            form.setAttribute("data-token-ready", "");
         });
-        form.querySelectorAll("input[type=hidden][name$=form_started]").forEach(function (input) {
-            input.value = data.started;
-        });
-        form.setAttribute("data-token-ready", "");
     }
 
-    function prepare(form) {
-        if (!requests.has(form)) {
-            var request = fetch(tokenUrl, { credentials: "same-origin", cache: "no-store" })
+    function prepare() {
+        if (!request) {
+            request = fetch(tokenUrl, { credentials: "same-origin", cache: "no-store" })
                 .then(function (response) {
                     if (!response.ok) {
                         throw new Error(response.status);
                     }
                     return response.json();
                 })
-                .then(function (data) {
-                    fill(form, data);
-                });
+                .then(fill);
             request.catch(function () {
-                requests.delete(form); // try again at the next focus or submit
+                request = null; // try again when the visitor uses a form
             });
-            requests.set(form, request);
         }
-        return requests.get(form);
+        return request;
     }
 
-    function publicForm(target) {
-        return target && target.closest ? target.closest("form[data-public-form]") : null;
-    }
+    prepare().catch(function () {});
 
     document.addEventListener("focusin", function (event) {
-        var form = publicForm(event.target);
-        if (form) {
-            prepare(form).catch(function () {});
+        if (event.target.closest && event.target.closest(selector)) {
+            prepare().catch(function () {});
         }
     });
 
     document.addEventListener("submit", function (event) {
-        var form = publicForm(event.target);
+        var form = event.target.closest ? event.target.closest(selector) : null;
         if (!form || form.hasAttribute("data-token-ready")) {
             return;
         }
@@ -62,6 +61,6 @@
         var send = function () {
             HTMLFormElement.prototype.submit.call(form);
         };
-        prepare(form).then(send, send);
+        prepare().then(send, send);
     });
 })();

@@ -47,7 +47,7 @@ def test_signing_and_subscribing_from_a_cached_page(world, live_server, browser)
     form = page.locator("form.signing__form")
     assert form.locator("input[name=csrfmiddlewaretoken]").input_value() == ""
     form.locator("#id_name").press_sequentially("Jane Mayor", delay=20)
-    # The script fetched this visitor's token when the form was first used.
+    # The script fetched this visitor's token and clock as the page opened.
     page.wait_for_selector("form.signing__form[data-token-ready]", state="attached")
     assert form.locator("input[name=csrfmiddlewaretoken]").input_value() != ""
     form.locator("input[name=kind]").first.check()
