@@ -2,9 +2,10 @@
 
 CSRF: public forms sit on pages the page cache keeps (``core.page_cache``), so
 their HTML holds no token and no per-visitor clock. ``static/js/public-forms.js``
-fetches both from ``form_token`` (never cached) as the page opens; without JavaScript, ``PublicFormCsrfMiddleware`` takes a public form that
-the browser says was sent from this site (``Origin``, ``Sec-Fetch-Site``, headers
-no other site can forge), and the clock is the one rendered into the page.
+fetches both from ``form_token`` (never cached) as the page opens; without
+JavaScript, ``PublicFormCsrfMiddleware`` takes a public form that the browser says
+was sent from this site (``Origin``, ``Sec-Fetch-Site``, headers no other site can
+forge), and the clock is the one rendered into the page.
 
 The rate limit counts in the cache (Redis in production). When Redis does not
 answer, the count moves to a table of the database (``RateLimitCounter``): the
