@@ -26,7 +26,9 @@ conditional GET gets 304 without a rendering.
 
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -63,15 +65,71 @@ def page_cache():
     return caches[getattr(settings, "OBSERVATORY_PAGE_CACHE_ALIAS", "default")]
 
 
-def current_generation(cache):
+def current_generation(cache, known=None):
     """The generation pages are kept under now; started from the clock the first time."""
-    generation = cache.get(GENERATION_KEY)
+    generation = known if known is not None else cache.get(GENERATION_KEY)
     if generation is None:
         generation = int(time.time() * 1000)
         # add(): two processes starting at once agree on one value.
         if not cache.add(GENERATION_KEY, generation, timeout=None):
             generation = cache.get(GENERATION_KEY, generation)
+    _remember_generation(generation)
     return generation
+
+
+class _Memory:
+    """What this process remembers: the generation for a moment, and the latest pages.
+
+    A hit then costs no round trip to the cache at all. Another process's purge is
+    seen within ``OBSERVATORY_PAGE_CACHE_MEMORY_SECONDS``; this process's at once.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.generation = None
+        self.generation_at = 0.0
+        self.pages = OrderedDict()  # key -> (generation, expires, stored)
+
+
+_memory = _Memory()
+
+
+def _memory_seconds():
+    return getattr(settings, "OBSERVATORY_PAGE_CACHE_MEMORY_SECONDS", 0)
+
+
+def _remember_generation(generation):
+    with _memory.lock:
+        _memory.generation = generation
+        _memory.generation_at = time.monotonic()
+
+
+def _known_generation():
+    seconds = _memory_seconds()
+    with _memory.lock:
+        if seconds and time.monotonic() - _memory.generation_at < seconds:
+            return _memory.generation
+    return None
+
+
+def _remembered_page(key, generation):
+    with _memory.lock:
+        entry = _memory.pages.get(key)
+        if entry is None or entry[0] != generation or entry[1] < time.monotonic():
+            return None
+        _memory.pages.move_to_end(key)
+        return entry[2]
+
+
+def _remember_page(key, generation, seconds, stored):
+    if not _memory_seconds():
+        return
+    limit = getattr(settings, "OBSERVATORY_PAGE_CACHE_MEMORY_ENTRIES", 200)
+    with _memory.lock:
+        _memory.pages[key] = (generation, time.monotonic() + seconds, stored)
+        _memory.pages.move_to_end(key)
+        while len(_memory.pages) > limit:
+            _memory.pages.popitem(last=False)
 
 
 def bump_generation():
@@ -81,11 +139,14 @@ def bump_generation():
     cache = page_cache()
     try:
         try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # no generation yet: the next request starts one
-            cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+            generation = cache.incr(GENERATION_KEY)
+        except ValueError:  # no generation yet: start one
+            generation = int(time.time() * 1000)
+            cache.set(GENERATION_KEY, generation, timeout=None)
+        _remember_generation(generation)
     except Exception:  # the cache is down: nothing is served from it either
         logger.warning("page cache: could not bump the generation")
+        _remember_generation(None)
 
 
 def content_changed():
@@ -119,12 +180,29 @@ def carries_visitor_state(request):
     )
 
 
-def cache_key(request, generation):
+def cache_key(request):
     scheme = "https" if request.is_secure() else "http"
     address = f"{scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     # The date too: the countdown to 16 May changes at midnight even when nothing else does.
-    return f"pagecache:{generation}:{time.strftime('%Y%m%d', time.gmtime())}:{digest}"
+    return f"pagecache:{time.strftime('%Y%m%d', time.gmtime())}:{digest}"
+
+
+def lookup(cache, key):
+    """(generation, the kept page or None): from this process's memory, else one round trip."""
+    generation = _known_generation()
+    if generation is not None:
+        stored = _remembered_page(key, generation)
+        if stored is not None:
+            return generation, stored
+    values = cache.get_many([GENERATION_KEY, key])
+    generation = current_generation(cache, values.get(GENERATION_KEY))
+    entry = values.get(key)
+    # A page kept under an older generation was purged since.
+    if entry is None or entry[0] != generation:
+        return generation, None
+    _remember_page(key, generation, cache_seconds(), entry[1])
+    return generation, entry[1]
 
 
 def public_cache_control(response):
@@ -172,12 +250,13 @@ class PageCacheMiddleware:
 
         seconds = cache_seconds()
         cache = page_cache() if seconds else None
-        key = stored = None
+        key = stored = generation = None
         if cache is not None:
             try:
-                key = cache_key(request, current_generation(cache))
-                stored = cache.get(key)
+                key = cache_key(request)
+                generation, stored = lookup(cache, key)
             except Exception:  # a cache outage is a miss
+                key = None
                 logger.warning("page cache: the cache did not answer", exc_info=True)
         if stored is not None:
             return self._from_store(request, stored)
@@ -196,8 +275,12 @@ class PageCacheMiddleware:
             headers = [
                 (name, value) for name, value in response.items() if name.lower() not in NOT_STORED
             ]
+            stored = (response.status_code, headers, response.content)
             try:
-                cache.set(key, (response.status_code, headers, response.content), seconds)
+                # Under the generation read before rendering: if a purge came meanwhile,
+                # this page is already a miss.
+                cache.set(key, (generation, stored), seconds)
+                _remember_page(key, generation, seconds, stored)
             except Exception:
                 logger.warning("page cache: could not keep a page", exc_info=True)
             response[HIT_HEADER] = "miss"

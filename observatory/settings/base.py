@@ -161,6 +161,12 @@ else:
 # The full-page cache for anonymous visitors (core.page_cache): in the cache above.
 OBSERVATORY_PAGE_CACHE_SECONDS = int(os.environ.get("OBSERVATORY_PAGE_CACHE_SECONDS", "600"))
 OBSERVATORY_PAGE_CACHE_ALIAS = "default"
+# Each process also keeps its latest pages and, for this long, the purge generation: a hit
+# then needs no round trip; another process's purge shows within these seconds.
+OBSERVATORY_PAGE_CACHE_MEMORY_SECONDS = float(
+    os.environ.get("OBSERVATORY_PAGE_CACHE_MEMORY_SECONDS", "1")
+)
+OBSERVATORY_PAGE_CACHE_MEMORY_ENTRIES = 200
 # Sections under /<language>/ that are never kept: the portal and the accounts.
 OBSERVATORY_PAGE_CACHE_EXCLUDE = ["accounts", "my-city"]
 # Cache-Control of anonymous pages: browsers revalidate (ETag, 304: a visitor who signs in

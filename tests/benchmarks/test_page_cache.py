@@ -83,6 +83,8 @@ def server(home_page):
         ),
         "REDIS_URL": settings.REDIS_URL,
         "OBSERVATORY_TEST_PAGE_CACHE_SECONDS": "600",
+        # As deployed: each worker remembers the generation for a second.
+        "OBSERVATORY_TEST_PAGE_CACHE_MEMORY_SECONDS": "1",
         # WhiteNoise serves the static files straight from the source folder.
         "STATIC_ROOT": str(ROOT / "static"),
     }

@@ -399,3 +399,32 @@ def test_content_that_pages_list_purges_when_it_changes(
     with django_capture_on_commit_callbacks(execute=True):
         ThemeFactory(locale=about.locale)
     assert client.get(url("es"))[HIT_HEADER] == "miss"
+
+
+@pytest.fixture
+def process_memory(settings, page_cache_on):
+    from core import page_cache
+
+    settings.OBSERVATORY_PAGE_CACHE_MEMORY_SECONDS = 30
+    page_cache._memory = page_cache._Memory()
+    yield page_cache
+    page_cache._memory = page_cache._Memory()
+
+
+def test_a_process_remembers_pages_and_sees_its_own_purges_at_once(
+    client, about, process_memory, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    client.get(url("ar"))
+    cache.clear()  # the shared copy is gone
+    assert client.get(url("ar"))[HIT_HEADER] == "hit"  # from this process's memory
+    about.title = "About us"
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()
+    assert client.get(url("ar"))[HIT_HEADER] == "miss"
+    assert client.get(url("ar"))[HIT_HEADER] == "hit"
+    # Another process's purge: seen once the remembered generation is old.
+    cache.incr(process_memory.GENERATION_KEY)
+    process_memory._memory.generation_at = 0
+    assert client.get(url("ar"))[HIT_HEADER] == "miss"
