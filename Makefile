@@ -131,11 +131,12 @@ test-integration: install messages
 	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest $(INTEGRATION_TESTS)
 
 # Figures go to bench-results.json ({"results": [{name, value, unit}, …]}): first on
-# SQLite, then on PostgreSQL and Redis (search, campaign throughput, worker memory).
+# SQLite, then on PostgreSQL and Redis (search, campaign throughput, worker memory, the
+# page cache under gunicorn).
 bench: install messages
 	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s
 	DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)" \
-		$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s -k "campaign or search"
+		$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s -k "campaign or search or page_cache"
 
 clean:
 	rm -rf $(VENV) var

@@ -105,6 +105,8 @@ def badge_response(badge):
     svg = render_to_string("badges/badge.svg", {"badge": badge, "language": get_language()})
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["X-Content-Type-Options"] = "nosniff"
+    # Member cities show their badges on their own websites.
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
     return response
 
 

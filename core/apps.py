@@ -13,8 +13,10 @@ class CoreConfig(AppConfig):
         from . import (
             login_limits,
             media_privacy,  # noqa: F401 (registers the private documents' check)
+            page_cache,
         )
         from .moderation import connect_signals
 
         connect_signals()
         login_limits.connect_signals()
+        page_cache.connect_signals()

@@ -87,7 +87,6 @@ def all_datasets(request):
 
 @require_GET
 def open_data(request):
-    # Not cached publicly: the page carries a CSP nonce and, for editors, the userbar.
     """Every open-data endpoint in the active language, with the licence."""
     return render(
         request,

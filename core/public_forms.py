@@ -1,6 +1,11 @@
 """What every public form has: a honeypot, a minimum fill time and a rate limit per address.
 
-CSRF comes from Django's middleware (every form renders ``{% csrf_token %}``).
+CSRF: public forms sit on pages the page cache keeps (``core.page_cache``), so
+their HTML holds no token and no per-visitor clock. ``static/js/public-forms.js``
+fetches both from ``form_token`` (never cached) as the page opens; without
+JavaScript, ``PublicFormCsrfMiddleware`` takes a public form that the browser says
+was sent from this site (``Origin``, ``Sec-Fetch-Site``, headers no other site can
+forge), and the clock is the one rendered into the page.
 
 The rate limit counts in the cache (Redis in production). When Redis does not
 answer, the count moves to a table of the database (``RateLimitCounter``): the
@@ -19,6 +24,7 @@ from django.core import signing
 from django.core.cache import caches
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
+from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -157,15 +163,21 @@ class PublicFormMixin(forms.Form):
     def signing_salt(cls):
         return f"public-form:{cls.rate_scope}"
 
+    def started_at(self):
+        """When the visitor began: the clock rendered with this form, or one fetched later."""
+        for salt in (self.signing_salt(), FORM_CLOCK_SALT):
+            try:
+                return float(signing.loads(self._started_value, salt=salt))
+            except (signing.BadSignature, TypeError, ValueError):
+                continue
+        return None
+
     def clean(self):
         # The protections come before the form's own checks: a wrong password counts too.
         if self.cleaned_data.get("homepage"):
             raise forms.ValidationError(self.error_messages_public["honeypot"], code="honeypot")
-        try:
-            started = signing.loads(self._started_value, salt=self.signing_salt())
-            elapsed = time.time() - float(started)
-        except (signing.BadSignature, TypeError, ValueError):
-            elapsed = None
+        started = self.started_at()
+        elapsed = None if started is None else time.time() - started
         if elapsed is None or elapsed < self.min_fill_seconds:
             raise forms.ValidationError(self.error_messages_public["too_fast"], code="too_fast")
         if elapsed > self.max_fill_seconds:
@@ -177,3 +189,40 @@ class PublicFormMixin(forms.Form):
                 self.error_messages_public["rate_limited"], code="rate_limited"
             )
         return super().clean()
+
+
+# The clock and the CSRF token a cached page's form fetches (core.views.form_token).
+FORM_CLOCK_SALT = "public-form:clock"
+# The hidden field that marks a public form (templates/components/public_form_token.html).
+PUBLIC_FORM_FIELD = "public_form"
+
+
+def form_clock():
+    """A signed "now": the start of a visitor's fill of any public form."""
+    return signing.dumps(time.time(), salt=FORM_CLOCK_SALT)
+
+
+class PublicFormCsrfMiddleware(CsrfViewMiddleware):
+    """Django's CSRF check, but a public form the browser sent from this site passes tokenless.
+
+    The cached pages' forms carry no token (the script fills one in; without
+    JavaScript there is none). Browsers name the page a form was sent from in
+    ``Origin`` (and ``Sec-Fetch-Site``); no other site can set either, so a form
+    sent from elsewhere still fails. The admin and every other form keep the token.
+    """
+
+    def process_view(self, request, callback, callback_args, callback_kwargs):
+        if (
+            request.method == "POST"
+            and not request.path_info.startswith("/admin/")
+            and self._sent_from_this_site(request)
+            and request.POST.get(PUBLIC_FORM_FIELD) == "1"
+        ):
+            return self._accept(request)
+        return super().process_view(request, callback, callback_args, callback_kwargs)
+
+    def _sent_from_this_site(self, request):
+        origin = request.META.get("HTTP_ORIGIN")
+        if origin and origin != "null":
+            return self._origin_verified(request)
+        return request.META.get("HTTP_SEC_FETCH_SITE") == "same-origin"

@@ -21,6 +21,9 @@ MY_CITY = "observatory_my_city_context"
 CITY_BADGES = "observatory_city_badges"
 DATASETS = "observatory_datasets"
 DEMO_CONTENT = "observatory_demo_content"
+# (page) -> pages that list it beyond its ancestors (an initiative: the initiatives index),
+# purged from a CDN with it (core.page_cache).
+PAGE_LISTERS = "observatory_page_listers"
 
 
 def section_context(hook_name, *args):

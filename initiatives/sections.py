@@ -2,10 +2,10 @@
 
 from wagtail import hooks
 
-from core.sections import CITY_PAGE, DATASETS, DEMO_CONTENT, HOME_PAGE, MY_CITY
+from core.sections import CITY_PAGE, DATASETS, DEMO_CONTENT, HOME_PAGE, MY_CITY, PAGE_LISTERS
 
 from .demo import load_cities, load_themes
-from .models import InitiativePage, latest_initiatives
+from .models import InitiativeIndexPage, InitiativePage, latest_initiatives
 from .submission import city_initiatives, initiative_state
 from .views import datasets
 
@@ -33,6 +33,14 @@ def my_city_initiatives(team, city, request):
 
 
 hooks.register(DATASETS, datasets, order=20)
+
+
+@hooks.register(PAGE_LISTERS, order=10)
+def initiative_listers(page):
+    """An initiative is listed by the initiatives index (its city and home are ancestors)."""
+    if isinstance(page, InitiativePage):
+        return list(InitiativeIndexPage.objects.filter(locale=page.locale))
+    return []
 
 
 @hooks.register(DEMO_CONTENT, order=10)

@@ -24,6 +24,7 @@ from wagtail.models import Locale
 
 from cities.media import make_public
 from core.emails import absolute_url, queue_templated_email
+from core.page_cache import content_changed
 
 from .models import CityEvent, event_when
 
@@ -121,6 +122,7 @@ def _review(event, user, status, comment):
         )
         if not changed:
             return False
+        content_changed()  # city and Capital pages list approved events
         event.refresh_from_db()
         _notify_city(
             event,

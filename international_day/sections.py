@@ -3,10 +3,11 @@
 from wagtail import hooks
 
 from core.dates import international_day_countdown
+from core.page_cache import watch
 from core.sections import CAPITAL_PAGE, CITY_PAGE, DATASETS, DEMO_CONTENT, HOME_PAGE, MY_CITY
 
 from . import demo
-from .models import InternationalDayPage, events_listing, events_of_city
+from .models import CityEvent, InternationalDayPage, events_listing, events_of_city
 from .views import datasets
 
 
@@ -41,6 +42,8 @@ def my_city_events(team, city, request):
 
 
 hooks.register(DATASETS, datasets, order=40)
+# City and Capital pages and the calendar list the approved events.
+watch(CityEvent)
 
 
 @hooks.register(DEMO_CONTENT, order=40)

@@ -25,6 +25,7 @@ urlpatterns = [
     # refused whole while none is set).
     path("webhooks/anymail/", include("newsletters.urls_webhooks")),
     path("", include("home.urls")),
+    path("", include("core.urls")),
 ]
 
 if settings.DEBUG:

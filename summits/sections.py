@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from core.page_cache import watch
 from core.sections import CITY_BADGES, DATASETS, DEMO_CONTENT, MY_CITY
 
 from .badges import signatory_badges
@@ -11,6 +12,8 @@ from .views import datasets
 
 hooks.register(CITY_BADGES, signatory_badges, order=10)
 hooks.register(DATASETS, datasets, order=30)
+# Declarations list their signatories, city pages their badges: once confirmed.
+watch(Signature, when=lambda signature: signature.confirmed_at is not None)
 
 
 @hooks.register(MY_CITY, order=30)

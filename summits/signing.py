@@ -19,11 +19,13 @@ from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import get_language, gettext
 
 from cities.accounts import city_for_user
 from core.emails import absolute_url, queue_templated_email
+from core.page_cache import content_changed
 
 from .forms import SignatureForm
 from .models.signatures import Signature
@@ -254,5 +256,9 @@ def confirm(page, request, token):
     Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
         confirmed_at=now, signed_on=timezone.localdate(now)
     )
+    content_changed()  # the signatories of the declaration (update() sends no signal)
     signature.refresh_from_db()
-    return _render(page, request, "summits/signature_confirmed.html", signature=signature)
+    response = _render(page, request, "summits/signature_confirmed.html", signature=signature)
+    # The signer's own page: no cache keeps it (core.page_cache, a CDN).
+    add_never_cache_headers(response)
+    return response

@@ -5,7 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, SELF
+from csp.constants import SELF
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
@@ -79,16 +80,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.middleware.CrossOriginResourcePolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public pages are answered from here, before everything below runs.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "core.public_forms.PublicFormCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.SessionlessAnonymousMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "core.middleware.SiteCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: turns a locked-out sign-in into its 429 answer (core.login_limits).
     "axes.middleware.AxesMiddleware",
@@ -109,7 +114,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "csp.context_processors.nonce",
             ],
         },
     },
@@ -165,6 +169,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "observatory_cache",
+            # Room for every page in five languages; old generations are culled first.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
     CACHES["rate_limits"] = CACHES["default"]
@@ -189,6 +195,44 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 WAGTAILADMIN_USER_LOGIN_FORM = "core.login_limits.AdminLoginForm"
+
+# The full-page cache for anonymous visitors (core.page_cache): in the cache above.
+OBSERVATORY_PAGE_CACHE_SECONDS = int(os.environ.get("OBSERVATORY_PAGE_CACHE_SECONDS", "600"))
+OBSERVATORY_PAGE_CACHE_ALIAS = "default"
+# Each process also keeps its latest pages and, for this long, the purge generation: a hit
+# then needs no round trip; another process's purge shows within these seconds.
+OBSERVATORY_PAGE_CACHE_MEMORY_SECONDS = float(
+    os.environ.get("OBSERVATORY_PAGE_CACHE_MEMORY_SECONDS", "1")
+)
+OBSERVATORY_PAGE_CACHE_MEMORY_ENTRIES = 200
+# Sections under /<language>/ that are never kept: the portal and the accounts.
+OBSERVATORY_PAGE_CACHE_EXCLUDE = ["accounts", "my-city"]
+# Cache-Control of anonymous pages: browsers revalidate (ETag, 304: a visitor who signs in
+# never sees the anonymous copy), a CDN keeps them s-maxage seconds (purged on publish).
+OBSERVATORY_PAGE_BROWSER_MAX_AGE = int(os.environ.get("OBSERVATORY_PAGE_BROWSER_MAX_AGE", "0"))
+OBSERVATORY_PAGE_SHARED_MAX_AGE = int(os.environ.get("OBSERVATORY_PAGE_SHARED_MAX_AGE", "300"))
+
+# A CDN or caching proxy in front, purged by URL on every publish (wagtail.contrib.frontend_cache):
+# FRONTEND_CACHE_PURGE_URL for Varnish/nginx (HTTP PURGE), or Cloudflare, or CloudFront.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# The purge names every language's URL itself (translated slugs differ).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -372,11 +416,13 @@ WAGTAILLOCALIZE_JOBS = {"BACKEND": "observatory.task_backends.LocalizeJobBackend
 # Content Security Policy for the public site. The admin is excluded: Wagtail's
 # editor relies on inline scripts and styles.
 CSP_TILE_HOSTS = env_list("CSP_TILE_HOSTS", "https://*.tile.openstreetmap.org")
+# No nonce: a page the cache keeps is the same for everyone. Scripts are static files;
+# JSON-LD blocks are data, which CSP does not govern.
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:", *CSP_TILE_HOSTS],
         "font-src": ["'self'", "data:"],
@@ -388,6 +434,8 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+# The admin pages that take the site's policy all the same (core.middleware.SiteCSPMiddleware).
+OBSERVATORY_ADMIN_PATHS_WITH_SITE_CSP = ["/admin/login/"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -30,6 +30,14 @@ if not REDIS_URL:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "rate_limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+# Off: tests that change data between two requests would see the first page again. The
+# page cache's own tests (tests/core/test_page_cache.py, the browser tests) turn it on.
+# (The page cache benchmark turns it on in its gunicorn through the environment.)
+OBSERVATORY_PAGE_CACHE_SECONDS = int(os.environ.get("OBSERVATORY_TEST_PAGE_CACHE_SECONDS", "0"))
+# Every request asks the shared cache for the generation: tests purge between requests.
+OBSERVATORY_PAGE_CACHE_MEMORY_SECONDS = float(
+    os.environ.get("OBSERVATORY_TEST_PAGE_CACHE_MEMORY_SECONDS", "0")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

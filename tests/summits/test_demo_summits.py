@@ -32,7 +32,7 @@ def summits(demo_summits, db):
 
 def jsonld(html):
     match = re.search(
-        r'<script type="application/ld\+json" nonce="[^"]*">(\{"@context".*?"@type": "Event".*?)'
+        r'<script type="application/ld\+json">(\{"@context".*?"@type": "Event".*?)'
         r"</script>",
         html,
         re.S,
