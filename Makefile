@@ -51,8 +51,18 @@ setup: install messages
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_admin
 
+# Without REDIS_URL the schedule runs too: celery beat beside the web server, running
+# each due task in its own process (tasks are in-process without a broker), stopped
+# with it. With REDIS_URL, `make worker` and `make beat` run in their own terminals.
+EMBEDDED_BEAT := $(BIN)/celery -A observatory beat --loglevel=INFO \
+	--scheduler observatory.schedule:CatchUpScheduler --schedule var/celerybeat-schedule
+
 run: setup
 	@echo "Observatory: http://$(HOST):$(PORT)/   emails are written to var/mail/"
+	@if [ -n "$$REDIS_URL" ]; then exec $(MANAGE) runserver $(HOST):$(PORT); fi; \
+	echo "The schedule (campaigns, reminders) runs beside it: celery beat, in-process tasks"; \
+	$(EMBEDDED_BEAT) & beat=$$!; \
+	trap 'kill $$beat 2>/dev/null; wait $$beat 2>/dev/null' EXIT; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 worker: install
