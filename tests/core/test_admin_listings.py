@@ -24,7 +24,7 @@ from wagtail.models import Page
 import pytest
 
 from capitals.models import CapitalApplication, CapitalCall
-from cities.models import CityInvitation
+from cities.models import CityInvitation, CityTeam
 from international_day.models import CityEvent
 from newsletters.factories import NewsletterIndexPageFactory, NewsletterPageFactory
 from newsletters.models import Campaign, ReminderMessage, ReminderRule, Subscriber
@@ -90,7 +90,11 @@ def build_admin_world(home, locales):
         name="Countdown", subject="{days} days", body="<p>Soon.</p>", locale=locales["en"]
     )
     ReminderRule.objects.create(days_before=30, message=message)
-    CityInvitation.objects.create(city=city, email="new@duesseldorf.test", language="de")
+    CityInvitation.objects.create(
+        team=CityTeam.objects.get(city_key=city.translation_key),
+        email="new@duesseldorf.test",
+        language="de",
+    )
     superuser = get_user_model().objects.create_superuser("admin", "admin@localhost", "x")
     return {
         "superuser": superuser,
