@@ -187,7 +187,7 @@ def list_headers(subscriber, delivery=None):
 
 def message_id_of(message):
     status = getattr(message, "anymail_status", None)
-    if status is not None and status.message_id:
+    if status is not None and status.message_id not in (None, ""):  # the service's own id
         return str(status.message_id)[:255]
     return message.extra_headers.get("Message-ID", "")[:255]
 
