@@ -48,6 +48,8 @@ def form_fields(html):
             data[name] = chosen.get("value", "") if chosen else ""
         else:
             data[name] = field.get("value", "")
+    # Wagtail's editor script writes the StreamField's count; the page's body is empty.
+    data.setdefault("body-count", "0")
     return data
 
 

@@ -60,7 +60,7 @@ def test_beat_of_make_run_sends_due_campaigns_and_reminders(sqlite_file, tmp_pat
         EMAIL_FILE_PATH=str(tmp_path / "mail"),
     )
     subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "observatory" / "embedded_world.py")],
+        [sys.executable, "-m", "tests.observatory.embedded_world"],
         cwd=ROOT,
         env={**env, "DJANGO_SETTINGS_MODULE": "observatory.settings.test"},
         check=True,

@@ -36,7 +36,7 @@ def test_drafts_and_publishes_at_once_all_succeed(sqlite_file):
     }
     env.pop("REDIS_URL", None)
     run = subprocess.run(
-        [sys.executable, str(ROOT / "tests" / "observatory" / "concurrent_edits.py"), "6", "4"],
+        [sys.executable, "-m", "tests.observatory.concurrent_edits", "6", "4"],
         cwd=ROOT,
         env=env,
         capture_output=True,
