@@ -66,6 +66,14 @@ def test_beat_of_make_run_sends_due_campaigns_and_reminders(sqlite_file, tmp_pat
         check=True,
         timeout=120,
     )
+    # As `make setup` does before `make run`: the database cache's table.
+    subprocess.run(
+        [sys.executable, "manage.py", "createcachetable"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "observatory.settings.dev"},
+        check=True,
+        timeout=120,
+    )
     command = embedded_beat_command()
     command[0] = str(Path(sys.executable).with_name("celery"))
     command[command.index("--schedule") + 1] = str(tmp_path / "celerybeat-schedule")
