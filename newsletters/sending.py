@@ -361,15 +361,7 @@ def send_claimed(ids, worker=None):
         sent, failed = hand_over(messages, email_connection)
     finally:
         email_connection.close()
-    now = timezone.now()
-    for delivery, message in sent:
-        delivery.status, delivery.sent_at, delivery.lease_until = DeliveryStatus.SENT, now, None
-        delivery.message_id = message_id_of(message)
-    Delivery.objects.bulk_update(
-        [delivery for delivery, _ in sent],
-        ["status", "sent_at", "message_id", "lease_until"],
-        batch_size=batch_size(),
-    )
+    mark_sent([(delivery.pk, message_id_of(message)) for delivery, message in sent])
     for delivery, error in failed:
         final = delivery.attempts + 1 >= 3
         delivery.status = DeliveryStatus.FAILED if final else DeliveryStatus.PENDING
@@ -382,6 +374,30 @@ def send_claimed(ids, worker=None):
     )
     counts["sent"], counts["failed"] = len(sent), len(failed)
     return counts
+
+
+def mark_sent(rows):
+    """(delivery id, Message-ID) pairs become ``sent``, each with its id, in one UPDATE.
+
+    Django's ``bulk_update`` builds a CASE of every row for every field, which costs
+    more than sending the batch; this statement joins the pairs instead.
+    """
+    if not rows:
+        return 0
+    table = Delivery._meta.db_table
+    pairs = ", ".join(["(CAST(%s AS BIGINT), %s)"] * len(rows))
+    # Only our own table name and placeholders go in; values are parameters.
+    sql = (
+        f"WITH sent_now(id, message_id) AS (VALUES {pairs}) "  # noqa: S608
+        f"UPDATE {table} SET status = %s, sent_at = %s, lease_until = NULL, "
+        f"message_id = (SELECT sent_now.message_id FROM sent_now WHERE sent_now.id = {table}.id) "
+        f"WHERE id IN (SELECT id FROM sent_now)"
+    )
+    params = [value for pair in rows for value in pair]
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, DeliveryStatus.SENT, now])
+        return cursor.rowcount
 
 
 def sweep(now=None):
