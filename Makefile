@@ -54,9 +54,16 @@ prepare: install messages
 setup: prepare
 	$(MANAGE) ensure_admin
 
+# Without REDIS_URL the schedule runs too: celery beat beside the web server, running
+# each due task in its own process (tasks are in-process without a broker), stopped
+# with it. With REDIS_URL, `make worker` and `make beat` run in their own terminals.
+EMBEDDED_BEAT := $(BIN)/celery -A observatory beat --loglevel=INFO \
+	--scheduler observatory.schedule:CatchUpScheduler --schedule var/celerybeat-schedule
+
 # `make run` talks like a product: the setup's output goes to var/log/setup.log (its
 # last lines are shown if it fails), then a short summary (address, accounts, where
-# emails go), then the server, whose request log goes to var/log/server.log.
+# emails go), then the server (its request log in var/log/server.log) and, without a
+# broker, the schedule (var/log/beat.log).
 LOG_DIR := var/log
 run:
 	@mkdir -p $(LOG_DIR)
@@ -64,7 +71,10 @@ run:
 	@$(MAKE) --no-print-directory prepare >$(LOG_DIR)/setup.log 2>&1 || \
 		{ tail -n 25 $(LOG_DIR)/setup.log; echo "Setup failed: see $(LOG_DIR)/setup.log"; exit 1; }
 	@$(MANAGE) ensure_admin
-	@$(MANAGE) runserver $(HOST):$(PORT) >$(LOG_DIR)/server.log 2>&1 || \
+	@if [ -n "$$REDIS_URL" ]; then exec $(MANAGE) runserver $(HOST):$(PORT) >$(LOG_DIR)/server.log 2>&1; fi; \
+	$(EMBEDDED_BEAT) >$(LOG_DIR)/beat.log 2>&1 & beat=$$!; \
+	trap 'kill $$beat 2>/dev/null; wait $$beat 2>/dev/null' EXIT; \
+	$(MANAGE) runserver $(HOST):$(PORT) >$(LOG_DIR)/server.log 2>&1 || \
 		{ tail -n 15 $(LOG_DIR)/server.log; exit 1; }
 
 worker: install

@@ -28,6 +28,8 @@ class CityEventPermissionPolicy(ModelPermissionPolicy):
     REVIEWER_ACTIONS = {"view", "change"}
 
     def user_has_permission(self, user, action):
+        if action == "add":  # nobody, superusers included: cities register events in My city
+            return False
         if super().user_has_permission(user, action):
             return True
         return action in self.REVIEWER_ACTIONS and can_review(user)
@@ -133,6 +135,10 @@ class CityEventViewSet(ModelViewSet):
     @staticmethod
     def _review_url(instance):
         return reverse("city_events_admin:review", args=[instance.pk])
+
+    def get_common_view_kwargs(self, **kwargs):
+        # There is no "add" view: no view of this viewset may link to one.
+        return {**super().get_common_view_kwargs(**kwargs), "add_url_name": None}
 
     def get_urlpatterns(self):
         # No "add": cities register events from My city.

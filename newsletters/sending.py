@@ -1,25 +1,29 @@
 """Sending a campaign so that every recipient gets exactly one email, whatever crashes.
 
 The Delivery rows are the truth. A campaign starts by writing its audience as
-rows, in one transaction. Workers then claim small chunks (``SKIP LOCKED`` on
+rows, in one transaction. Workers then claim batches (``SKIP LOCKED`` on
 PostgreSQL) with a lease, re-check that each address may still be written to,
-mark a row ``sending`` (committed) just before the email service is called and
-``sent`` (committed) right after it accepts. A worker that dies leaves rows
-whose lease runs out: the sweeper puts ``claimed`` ones back to ``pending`` and
-marks ``sending`` ones ``uncertain`` (the service may have accepted the message
-in the instant before the commit): those are reported, never resent.
+mark the batch ``sending`` (one UPDATE, committed) just before the email service
+is called, hand the batch over on one connection, and mark what it accepted
+``sent`` with each Message-ID (one UPDATE) right after. A worker that dies leaves
+rows whose lease runs out: the sweeper puts ``claimed`` ones back to ``pending``
+and marks ``sending`` ones ``uncertain`` (the service may have accepted them
+before the commit): those are reported, never resent.
 """
 
 import logging
 import os
 import socket
 from datetime import timedelta
+from email.utils import make_msgid
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
+
+from anymail.backends.base import AnymailBaseBackend
 
 from .models import (
     Audience,
@@ -33,7 +37,14 @@ from .rendering import newsletter_in, render_newsletter
 
 logger = logging.getLogger(__name__)
 
-CHUNK_SIZE = 50
+
+def batch_size():
+    """Rows a worker claims and sends together (OBSERVATORY_DELIVERY_BATCH_SIZE).
+
+    One UPDATE moves them to ``sending``, one to ``sent``; a worker killed mid-batch
+    leaves at most this many rows uncertain.
+    """
+    return int(getattr(settings, "OBSERVATORY_DELIVERY_BATCH_SIZE", 200))
 
 
 def lease_seconds():
@@ -102,9 +113,10 @@ def start_campaign(campaign_id):
     return True
 
 
-def claim(campaign_id, size=CHUNK_SIZE, worker=None):
+def claim(campaign_id, size=None, worker=None):
     """Take up to ``size`` pending rows with a lease; other workers skip them."""
     worker = worker or worker_name()
+    size = size or batch_size()
     with transaction.atomic():
         ids = list(
             Delivery.objects.select_for_update(skip_locked=True)
@@ -121,6 +133,20 @@ def claim(campaign_id, size=CHUNK_SIZE, worker=None):
     return ids
 
 
+def sender_domain():
+    sender = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
+    return sender.rsplit("@", 1)[-1] or "localhost"
+
+
+def new_message_id():
+    """A Message-ID set before sending, so the row records what the SMTP server received.
+
+    Django's SMTP backend makes one only while it serialises the message and keeps it
+    nowhere; an ESP's own id (django-anymail's ``anymail_status``) takes its place.
+    """
+    return make_msgid(domain=sender_domain())
+
+
 def build_message(rendered, delivery, subscriber):
     html_body, text_body = rendered.for_recipient(subscriber.unsubscribe_url())
     message = EmailMultiAlternatives(
@@ -128,7 +154,11 @@ def build_message(rendered, delivery, subscriber):
         body=text_body,
         to=[subscriber.email],
         # The language the email is written in, which may not be the subscriber's.
-        headers={**list_headers(subscriber, delivery), "Content-Language": rendered.language},
+        headers={
+            **list_headers(subscriber, delivery),
+            "Content-Language": rendered.language,
+            "Message-ID": new_message_id(),
+        },
     )
     message.attach_alternative(html_body, "text/html")
     # django-anymail passes these to the email service; its webhooks send them back.
@@ -140,8 +170,7 @@ def build_message(rendered, delivery, subscriber):
 def unsubscribe_mailto(subscriber):
     address = getattr(settings, "OBSERVATORY_UNSUBSCRIBE_EMAIL", "")
     if not address:
-        sender = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
-        address = "unsubscribe@" + sender.rsplit("@", 1)[-1]
+        address = "unsubscribe@" + sender_domain()
     return f"mailto:{address}?subject=unsubscribe-{subscriber.token}"
 
 
@@ -158,66 +187,217 @@ def list_headers(subscriber, delivery=None):
 
 def message_id_of(message):
     status = getattr(message, "anymail_status", None)
-    if status is not None and status.message_id:
+    if status is not None and status.message_id not in (None, ""):  # the service's own id
         return str(status.message_id)[:255]
     return message.extra_headers.get("Message-ID", "")[:255]
 
 
-def send_claimed(ids, worker=None):
-    """Send the claimed rows one by one, each committed before and after the service call."""
-    worker = worker or worker_name()
+def _messages_for(deliveries):
+    """(delivery, message) for each row whose subscriber may still be written to, and the skipped.
+
+    Each language's newsletter is rendered once; a recipient's email only gets their
+    unsubscribe link and headers.
+    """
     pages, rendered = {}, {}
-    deliveries = (
+    messages, skipped = [], []
+    for delivery in deliveries:
+        subscriber = delivery.subscriber  # read with the claim's rows: re-checked now
+        if subscriber.status != SubscriberStatus.SUBSCRIBED:
+            skipped.append(delivery.pk)
+            continue
+        language = subscriber.language
+        if language not in pages:
+            pages[language] = newsletter_in(delivery.campaign.newsletter, language)
+        page = pages[language]
+        if page.pk not in rendered:  # languages without a translation share the default's
+            rendered[page.pk] = render_newsletter(page)
+        message = build_message(rendered[page.pk], delivery, subscriber)
+        message.rendered = rendered[page.pk]  # what an ESP batch of this language shares
+        messages.append((delivery, message))
+    return messages, skipped
+
+
+def esp_merge_field():
+    """How the ESP writes a recipient's value into a batch message; empty: no ESP batches.
+
+    ``OBSERVATORY_ESP_MERGE_FIELD``, with ``{name}`` for the value's name: for example
+    ``%recipient.{name}%`` (Mailgun), ``{{{{{name}}}}}`` (Postmark, SparkPost),
+    ``[[var:{name}]]`` (Mailjet), ``{{{{params.{name}}}}}`` (Brevo).
+    """
+    return getattr(settings, "OBSERVATORY_ESP_MERGE_FIELD", "")
+
+
+def sends_esp_batches(email_connection):
+    return bool(esp_merge_field()) and isinstance(email_connection, AnymailBaseBackend)
+
+
+ESP_REFUSED = {"rejected", "failed", "invalid"}
+
+
+def _hand_over_esp_batches(messages, email_connection):
+    """One API call per batch and language: django-anymail's batch send with merge data.
+
+    Each recipient still gets an email of their own (the service sends one per
+    address): their unsubscribe link as merge data, their List-Unsubscribe and
+    delivery headers as merge headers, the delivery's ids as merge metadata (the
+    webhooks send them back). The service's answer for each address is recorded.
+    """
+    groups = {}
+    for delivery, message in messages:
+        groups.setdefault(id(message.rendered), []).append((delivery, message))
+    placeholder = esp_merge_field().format(name="unsubscribe_url")
+    sent, failed = [], []
+    for items in groups.values():
+        rendered = items[0][1].rendered
+        html_body, text_body = rendered.for_recipient(placeholder)
+        batch = EmailMultiAlternatives(
+            subject=rendered.subject,
+            body=text_body,
+            to=[message.to[0] for _, message in items],
+            headers={"Content-Language": rendered.language},
+            connection=email_connection,
+        )
+        batch.attach_alternative(html_body, "text/html")
+        batch.merge_data = {
+            message.to[0]: {"unsubscribe_url": delivery.subscriber.unsubscribe_url()}
+            for delivery, message in items
+        }
+        batch.merge_headers = {
+            message.to[0]: {
+                name: value
+                for name, value in message.extra_headers.items()
+                if name not in {"Content-Language", "Message-ID"}  # the service sets its own
+            }
+            for _, message in items
+        }
+        batch.merge_metadata = {message.to[0]: message.metadata for _, message in items}
+        batch.tags = ["newsletter"]
+        try:
+            email_connection.send_messages([batch])
+        except Exception as error:  # the whole call failed: nothing of it was accepted
+            logger.warning("batch of %s deliveries failed: %s", len(items), error)
+            failed += [(delivery, error) for delivery, _ in items]
+            continue
+        answers = batch.anymail_status.recipients
+        for delivery, message in items:
+            answer = answers.get(message.to[0])
+            if answer is None or answer.status in ESP_REFUSED:
+                said = answer.status if answer is not None else "nothing"
+                failed.append((delivery, RuntimeError(f"the email service answered {said}")))
+                continue
+            message.anymail_status = answer  # its message_id is the row's
+            sent.append((delivery, message))
+    return sent, failed
+
+
+def _hand_over(messages, email_connection):
+    """Send each message over the one open connection; returns (sent, failed) lists.
+
+    One message refused (an address the server rejects) fails alone; the others of
+    the batch still go. django-anymail's backends send each message in one API call
+    of the email service over one HTTP session.
+    """
+    sent, failed = [], []
+    try:
+        email_connection.open()
+    except Exception as error:  # the service cannot be reached: nothing was handed over
+        logger.warning("email service unreachable, %s deliveries wait: %s", len(messages), error)
+        return [], [(delivery, error) for delivery, _ in messages]
+    for delivery, message in messages:
+        message.connection = email_connection
+        try:
+            accepted = email_connection.send_messages([message])
+        except Exception as error:  # the row records any failure
+            logger.warning("delivery %s failed: %s", delivery.pk, error)
+            failed.append((delivery, error))
+            continue
+        if accepted == 0:  # the backend reports it sent nothing
+            failed.append((delivery, RuntimeError("the email backend sent nothing")))
+            continue
+        sent.append((delivery, message))
+    return sent, failed
+
+
+def send_claimed(ids, worker=None):
+    """Send a claimed batch: one UPDATE to ``sending`` before the email service, one after.
+
+    The batch is committed ``sending`` before the first message is handed over, so a
+    worker that dies mid-batch leaves only ``sending`` rows, which the sweeper marks
+    ``uncertain`` and nobody resends. Then each message goes over one connection and
+    the results are recorded together: ``sent`` with each row's Message-ID in one
+    statement, failures back to ``pending`` (or ``failed`` at the third attempt).
+    """
+    worker = worker or worker_name()
+    counts = {"sent": 0, "skipped": 0, "failed": 0}
+    deliveries = list(
         Delivery.objects.filter(pk__in=ids, status=DeliveryStatus.CLAIMED, worker=worker)
         .select_related("campaign__newsletter", "subscriber")
         .order_by("pk")
     )
-    counts = {"sent": 0, "skipped": 0, "failed": 0}
-    email_connection = get_connection()
-    try:
-        for delivery in deliveries.iterator(chunk_size=CHUNK_SIZE):
-            subscriber = Subscriber.objects.get(pk=delivery.subscriber_id)  # fresh: re-check
-            if subscriber.status != SubscriberStatus.SUBSCRIBED:
-                Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.SKIPPED)
-                counts["skipped"] += 1
-                continue
-            language = subscriber.language
-            if language not in pages:
-                pages[language] = newsletter_in(delivery.campaign.newsletter, language)
-            page = pages[language]
-            if page.pk not in rendered:  # languages without a translation share the default's
-                rendered[page.pk] = render_newsletter(page)
-            message = build_message(rendered[page.pk], delivery, subscriber)
-            message.connection = email_connection
-            # Committed before the call: if this process dies now, the row says so.
-            moved = Delivery.objects.filter(
-                pk=delivery.pk, status=DeliveryStatus.CLAIMED, worker=worker
-            ).update(status=DeliveryStatus.SENDING, attempts=delivery.attempts + 1)
-            if not moved:  # the sweeper took it back: another worker has it now
-                continue
-            try:
-                message.send()
-            except Exception as error:  # the row records any failure
-                logger.warning("delivery %s failed: %s", delivery.pk, error)
-                final = delivery.attempts + 1 >= 3
-                Delivery.objects.filter(pk=delivery.pk).update(
-                    status=DeliveryStatus.FAILED if final else DeliveryStatus.PENDING,
-                    error=str(error)[:2000],
-                    worker="",
-                    lease_until=None,
-                )
-                counts["failed"] += 1
-                continue
-            Delivery.objects.filter(pk=delivery.pk).update(
-                status=DeliveryStatus.SENT,
-                sent_at=timezone.now(),
-                message_id=message_id_of(message),
-                lease_until=None,
+    messages, skipped = _messages_for(deliveries)
+    if skipped:
+        Delivery.objects.filter(pk__in=skipped).update(status=DeliveryStatus.SKIPPED)
+        counts["skipped"] = len(skipped)
+    if not messages:
+        return counts
+    with transaction.atomic():
+        # Only the rows this worker still holds (the sweeper may have taken some back).
+        held = set(
+            Delivery.objects.select_for_update()
+            .filter(
+                pk__in=[delivery.pk for delivery, _ in messages],
+                status=DeliveryStatus.CLAIMED,
+                worker=worker,
             )
-            counts["sent"] += 1
+            .values_list("pk", flat=True)
+        )
+        Delivery.objects.filter(pk__in=held).update(
+            status=DeliveryStatus.SENDING, attempts=F("attempts") + 1
+        )
+    messages = [(delivery, message) for delivery, message in messages if delivery.pk in held]
+    email_connection = get_connection()
+    hand_over = _hand_over_esp_batches if sends_esp_batches(email_connection) else _hand_over
+    try:
+        sent, failed = hand_over(messages, email_connection)
     finally:
         email_connection.close()
+    mark_sent([(delivery.pk, message_id_of(message)) for delivery, message in sent])
+    for delivery, error in failed:
+        final = delivery.attempts + 1 >= 3
+        delivery.status = DeliveryStatus.FAILED if final else DeliveryStatus.PENDING
+        delivery.error, delivery.worker, delivery.lease_until = str(error)[:2000], "", None
+        delivery.attempts += 1
+    Delivery.objects.bulk_update(
+        [delivery for delivery, _ in failed],
+        ["status", "error", "worker", "lease_until", "attempts"],
+        batch_size=batch_size(),
+    )
+    counts["sent"], counts["failed"] = len(sent), len(failed)
     return counts
+
+
+def mark_sent(rows):
+    """(delivery id, Message-ID) pairs become ``sent``, each with its id, in one UPDATE.
+
+    Django's ``bulk_update`` builds a CASE of every row for every field, which costs
+    more than sending the batch; this statement joins the pairs instead.
+    """
+    if not rows:
+        return 0
+    table = Delivery._meta.db_table
+    pairs = ", ".join(["(CAST(%s AS BIGINT), %s)"] * len(rows))
+    # Only our own table name and placeholders go in; values are parameters.
+    sql = (
+        f"WITH sent_now(id, message_id) AS (VALUES {pairs}) "  # noqa: S608
+        f"UPDATE {table} SET status = %s, sent_at = %s, lease_until = NULL, "
+        f"message_id = (SELECT sent_now.message_id FROM sent_now WHERE sent_now.id = {table}.id) "
+        f"WHERE id IN (SELECT id FROM sent_now)"
+    )
+    params = [value for pair in rows for value in pair]
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, DeliveryStatus.SENT, now])
+        return cursor.rowcount
 
 
 def sweep(now=None):

@@ -142,16 +142,23 @@ def start_due_campaigns():
         start_campaign.delay(campaign_id)
 
 
-@shared_task(acks_late=True)
-def send_campaign_batch(campaign_id):
-    """Claim a small chunk, send it, and hand on to a fresh task while rows are waiting."""
-    ids = sending.claim(campaign_id)
-    if not ids:
-        sending.finish_if_done(campaign_id)
-        return 0
-    counts = sending.send_claimed(ids)
-    send_campaign_batch.delay(campaign_id)
-    return counts["sent"]
+@shared_task(bind=True, acks_late=True)
+def send_campaign_batch(self, campaign_id):
+    """Claim a batch, send it, and hand on to a fresh task while rows are waiting.
+
+    In-process (no broker: the embedded default, or beat running tasks itself) the
+    batches follow one another in a loop rather than a chain of nested calls.
+    """
+    sent = 0
+    while True:
+        ids = sending.claim(campaign_id)
+        if not ids:
+            sending.finish_if_done(campaign_id)
+            return sent
+        sent += sending.send_claimed(ids)["sent"]
+        if not self.request.is_eager:
+            send_campaign_batch.delay(campaign_id)
+            return sent
 
 
 @shared_task

@@ -130,6 +130,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded SQLite serves concurrent requests (an editor's autosave meeting a
+    # publish): readers never wait for the writer (WAL), every transaction takes the
+    # write lock when it begins (IMMEDIATE: two deferred transactions that both read,
+    # then both write, fail at once with "database is locked"), and a writer waits up
+    # to 20 s for the lock instead of failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: the broker on the database number REDIS_URL names (0 when it names none),
@@ -348,7 +360,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 # Exactly one beat runs (docker-compose: the `beat` service). Due times live in the
 # database; these periodic tasks move them forward.
-CELERY_IMPORTS = ["newsletters.tasks"]
+CELERY_IMPORTS = ["newsletters.tasks", "international_day.tasks"]
 CELERY_BEAT_SCHEDULE = {
     # The outbox: every task a saved row owes reaches a worker, once, after an outage too.
     "sweep-outbox": {
@@ -375,6 +387,13 @@ CELERY_BEAT_SCHEDULE = {
 OBSERVATORY_OUTBOX_LEASE_SECONDS = int(os.environ.get("OBSERVATORY_OUTBOX_LEASE_SECONDS", 300))
 # How long a worker holds the deliveries it claimed before the sweeper takes them back.
 OBSERVATORY_DELIVERY_LEASE_SECONDS = int(os.environ.get("OBSERVATORY_DELIVERY_LEASE_SECONDS", 300))
+# How many deliveries a worker claims and sends together (one UPDATE before, one after).
+OBSERVATORY_DELIVERY_BATCH_SIZE = int(os.environ.get("OBSERVATORY_DELIVERY_BATCH_SIZE", 200))
+# With a django-anymail backend: the ESP's merge field syntax ("%recipient.{name}%" for
+# Mailgun) sends each batch and language in one API call with per-recipient merge data.
+OBSERVATORY_ESP_MERGE_FIELD = os.environ.get("OBSERVATORY_ESP_MERGE_FIELD", "")
+# A reminder whose whole day was missed goes out at the next run this many days later.
+OBSERVATORY_REMINDER_GRACE_DAYS = int(os.environ.get("OBSERVATORY_REMINDER_GRACE_DAYS", 2))
 
 # Wagtail's own background work (search index, reference index) goes through
 # django-tasks; this backend hands it to Celery, so it runs on the workers.

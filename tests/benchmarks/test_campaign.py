@@ -4,6 +4,8 @@ Runs on PostgreSQL with Redis and real worker processes (`make bench` runs it in
 its PostgreSQL pass); on SQLite it is skipped.
 """
 
+import logging
+import os
 import smtplib
 import time
 from email.message import EmailMessage
@@ -21,7 +23,9 @@ from tests.integration.conftest import SMTPSink, WorkerProcess, redis_answers, w
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(1800)]
 
-BIG, SMALL = 20_000, 2_000
+# OBSERVATORY_BENCH_RECIPIENTS makes a quicker run (the issue's figure is at 20,000).
+BIG = int(os.environ.get("OBSERVATORY_BENCH_RECIPIENTS", "20000"))
+SMALL = BIG // 10
 
 
 @pytest.fixture
@@ -35,6 +39,8 @@ def services(monkeypatch):
 
 @pytest.fixture
 def sink():
+    # aiosmtpd logs each SMTP command: quiet, so the sink costs the same to both senders.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     sink = SMTPSink().start()
     yield sink
     sink.stop()
@@ -95,13 +101,19 @@ def test_campaign_throughput_and_memory(services, sink, record_result):
     subscribers(SMALL)
     small_seconds, small_peak = run_campaign(newsletter, sink, SMALL)
     subscribers(BIG - SMALL, start=SMALL)
+    # The plain loop just before and just after the campaign: the same load on the machine.
+    plain_before = smtplib_loop(sink, BIG)
     big_seconds, big_peak = run_campaign(newsletter, sink, BIG)
-    plain_seconds = smtplib_loop(sink, BIG)
+    plain_seconds = (plain_before + smtplib_loop(sink, BIG)) / 2
 
-    record_result("campaign.20000.messages_per_second", round(BIG / big_seconds, 1), "msg/s")
-    record_result("campaign.2000.messages_per_second", round(SMALL / small_seconds, 1), "msg/s")
-    record_result("smtplib_loop.20000.messages_per_second", round(BIG / plain_seconds, 1), "msg/s")
-    record_result("campaign.worker_peak_memory.2000", round(small_peak / 1024, 1), "MiB")
-    record_result("campaign.worker_peak_memory.20000", round(big_peak / 1024, 1), "MiB")
+    record_result(f"campaign.{BIG}.messages_per_second", round(BIG / big_seconds, 1), "msg/s")
+    record_result(f"campaign.{SMALL}.messages_per_second", round(SMALL / small_seconds, 1), "msg/s")
+    record_result(f"smtplib_loop.{BIG}.messages_per_second", round(BIG / plain_seconds, 1), "msg/s")
+    # The goal (issue 14): at least 0.5, batches of claimed rows over one connection.
+    ratio = round(plain_seconds / big_seconds, 3)
+    record_result(f"campaign.{BIG}.ratio_to_smtplib_loop", ratio, "ratio")
+    record_result(f"campaign.worker_peak_memory.{SMALL}", round(small_peak / 1024, 1), "MiB")
+    record_result(f"campaign.worker_peak_memory.{BIG}", round(big_peak / 1024, 1), "MiB")
+    print(f"\ncampaign ÷ smtplib loop at {BIG} recipients: {ratio}")  # noqa: T201
     # Memory does not grow with the audience: ten times the recipients, same footprint.
     assert big_peak < small_peak * 1.25

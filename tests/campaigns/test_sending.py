@@ -323,6 +323,164 @@ def test_a_reminder_left_sending_by_a_crash_is_not_sent_again(reminders, audienc
     assert "en@example.org" not in [m.to[0] for m in mail.outbox]
 
 
+def test_a_reminder_whose_whole_day_was_missed_goes_at_the_next_run_once(
+    reminders, audience_of_five
+):
+    # No run on 16 April 2027 (the 30-day rule's day): an outage all day.
+    april_17 = datetime.date(2027, 4, 17)
+    assert send_due_reminders(today=april_17) == 5
+    by_address = {m.to[0]: m for m in mail.outbox}
+    # It says the days left on the day it goes out.
+    assert by_address["en@example.org"].subject == "29 days to the International Day"
+    assert send_due_reminders(today=april_17) == 0  # the next hourly run
+    assert send_due_reminders(today=datetime.date(2027, 4, 18)) == 0
+    assert len(mail.outbox) == 5
+    assert ReminderSent.objects.filter(rule=reminders[0], year=2027).count() == 5
+
+
+def test_a_reminder_that_ran_on_its_day_is_not_sent_late_to_new_subscribers(
+    reminders, audience_of_five
+):
+    assert send_due_reminders(today=datetime.date(2027, 4, 16)) == 5
+    subscribe("late@example.org", "en")
+    assert send_due_reminders(today=datetime.date(2027, 4, 17)) == 0
+
+
+def test_a_missed_reminder_is_not_caught_up_after_the_grace_window(reminders, audience_of_five):
+    from newsletters.reminders import grace_days
+
+    late = datetime.date(2027, 4, 16) + datetime.timedelta(days=grace_days() + 1)
+    assert send_due_reminders(today=late) == 0
+    # Nor on 16 May itself: the 1-day reminder missed on 15 May is dropped.
+    assert send_due_reminders(today=datetime.date(2027, 5, 16)) == 0
+    assert not mail.outbox
+
+
+def test_a_later_rules_day_supersedes_a_missed_one(reminders, audience_of_five):
+    message = reminders[0].message
+    ReminderRule.objects.create(days_before=3, message=message)
+    ReminderRule.objects.create(days_before=2, message=message)
+    # 13 May (3 days before) was missed; on 14 May the 2-day rule is due: one reminder each.
+    assert send_due_reminders(today=datetime.date(2027, 5, 14)) == 5
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(s.email for s in audience_of_five[:5])
+    assert {m.subject for m in mail.outbox} == {
+        "2 days to the International Day",
+        "Noch 2 Tage bis zum Internationalen Tag",
+    }
+
+
+def test_with_an_esp_each_batch_and_language_is_one_api_call_with_merge_data(
+    newsletter, audience_of_five, settings
+):
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    settings.OBSERVATORY_ESP_MERGE_FIELD = "%recipient.{name}%"  # Mailgun's
+    campaign = campaign_for(newsletter)
+    start_campaign(campaign.pk)
+    # French readers (two) get the French letter; English, German and Arabic readers
+    # the English one: two calls of the email service for five emails.
+    calls = {m.anymail_test_params["subject"]: m.anymail_test_params for m in mail.outbox}
+    assert len(mail.outbox) == 2
+    french = calls["Lettre de mai : les nouvelles"]
+    english = calls["May letter: news of the Observatory"]
+    assert french["is_batch_send"] and english["is_batch_send"]
+    assert sorted(a.addr_spec for a in french["to"]) == ["city@example.org", "fr@example.org"]
+    assert sorted(a.addr_spec for a in english["to"]) == [
+        "ar@example.org",
+        "de@example.org",
+        "en@example.org",
+    ]
+    assert "%recipient.unsubscribe_url%" in french["html_body"]
+    subscriber = Subscriber.objects.get(email="fr@example.org")
+    delivery = Delivery.objects.get(campaign=campaign, subscriber=subscriber)
+    assert french["merge_data"]["fr@example.org"] == {
+        "unsubscribe_url": f"http://testserver/fr/newsletters/unsubscribe/{subscriber.token}/"
+    }
+    headers = french["merge_headers"]["fr@example.org"]
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert headers["X-Observatory-Delivery"] == str(delivery.pk)
+    assert french["merge_metadata"]["fr@example.org"] == {
+        "delivery_id": str(delivery.pk),
+        "campaign_id": str(campaign.pk),
+    }
+    # Each row has the service's answer for its address: sent, with the service's id.
+    rows = campaign.deliveries.all()
+    assert {row.status for row in rows} == {DeliveryStatus.SENT}
+    assert {row.message_id for row in rows} == {"0", "1"}  # the test service's ids
+
+
+def test_an_address_the_esp_refuses_fails_alone(
+    newsletter, audience_of_five, settings, monkeypatch
+):
+    from anymail.backends.test import EmailBackend
+    from anymail.message import AnymailRecipientStatus
+
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    settings.OBSERVATORY_ESP_MERGE_FIELD = "{{{{{name}}}}}"
+    campaign = campaign_for(newsletter, audience=Audience.LANGUAGE, audience_language="fr")
+    sending.start_campaign(campaign.pk)
+    ids = sending.claim(campaign.pk, worker="w")
+    recorded = EmailBackend.post_to_esp
+
+    def post_to_esp(self, payload, message):
+        """The service takes the call, and refuses one of its addresses."""
+        recorded(self, payload, message)
+        return {
+            "recipient_status": {
+                email: AnymailRecipientStatus(
+                    message_id=f"id-{email}",
+                    status="rejected" if email.startswith("city@") else "queued",
+                )
+                for email in payload.recipient_emails
+            }
+        }
+
+    monkeypatch.setattr(EmailBackend, "post_to_esp", post_to_esp)
+    assert sending.send_claimed(ids, worker="w") == {"sent": 1, "skipped": 0, "failed": 1}
+    assert len(mail.outbox) == 1
+    assert "{{unsubscribe_url}}" in mail.outbox[0].anymail_test_params["text_body"]
+    fr = Delivery.objects.get(subscriber__email="fr@example.org")
+    city = Delivery.objects.get(subscriber__email="city@example.org")
+    assert (fr.status, fr.message_id) == (DeliveryStatus.SENT, "id-fr@example.org")
+    assert city.status == DeliveryStatus.PENDING and "rejected" in city.error
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    from tests.integration.conftest import SMTPSink
+
+    sink = SMTPSink().start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", sink.port, False
+    yield sink
+    sink.stop()
+
+
+def test_deliveries_record_the_message_id_the_smtp_server_received(
+    newsletter, audience_of_five, smtp_sink
+):
+    campaign = campaign_for(newsletter)
+    start_campaign(campaign.pk)
+    received = {m["To"]: m["Message-ID"] for m in smtp_sink.messages}
+    assert len(received) == 5
+    for delivery in campaign.deliveries.select_related("subscriber"):
+        assert delivery.status == DeliveryStatus.SENT
+        assert delivery.message_id == received[delivery.subscriber.email]
+        assert re.fullmatch(r"<[^@<>]+@localhost>", delivery.message_id)
+    # The email service's reports find the delivery by it.
+    from newsletters.models import matching_delivery
+
+    assert matching_delivery(delivery.message_id) == delivery
+
+
+def test_reminders_record_the_message_id_the_smtp_server_received(
+    reminders, audience_of_five, smtp_sink
+):
+    assert send_due_reminders(today=datetime.date(2027, 4, 16)) == 5
+    received = {m["To"]: m["Message-ID"] for m in smtp_sink.messages}
+    for row in ReminderSent.objects.select_related("subscriber"):
+        assert row.message_id and row.message_id == received[row.subscriber.email]
+
+
 # Admin
 
 

@@ -28,12 +28,12 @@ def settings_environment_names():
 
 
 def test_the_stack_has_every_service():
-    assert set(SERVICES) == {"web", "worker", "beat", "db", "redis", "mailpit"}
+    assert set(SERVICES) == {"web", "proxy", "worker", "beat", "db", "redis", "mailpit"}
     assert SERVICES["db"]["image"].startswith("postgres:16")
     assert SERVICES["redis"]["image"].startswith("redis:7")
 
 
-@pytest.mark.parametrize("name", ["web", "worker", "beat", "db", "redis", "mailpit"])
+@pytest.mark.parametrize("name", ["web", "proxy", "worker", "beat", "db", "redis", "mailpit"])
 def test_every_service_has_a_healthcheck(name):
     assert SERVICES[name]["healthcheck"]["test"]
 
@@ -106,3 +106,25 @@ def test_environment_names_are_read_by_the_settings():
     for name in APP_SERVICES:
         for variable in SERVICES[name]["environment"]:
             assert variable in known, f"{name} sets {variable}, which no setting reads"
+
+
+def test_the_proxy_serves_the_media_volume_that_web_writes():
+    """Media are served as the README says: the proxy reads web's media volume."""
+    web, proxy = SERVICES["web"], SERVICES["proxy"]
+    media_root = web["environment"]["MEDIA_ROOT"]
+    assert "MEDIA_URL" not in web["environment"]  # /media/, the settings' default
+    [web_media] = [v for v in web["volumes"] if v.endswith(":" + media_root)]
+    volume = web_media.split(":")[0]
+    mounts = {v.split(":")[0]: v.split(":")[1:] for v in proxy["volumes"]}
+    target, mode = mounts[volume]
+    assert mode == "ro"
+    assert proxy["environment"]["OBSERVATORY_MEDIA_ROOT"] == target
+    assert proxy["environment"]["OBSERVATORY_UPSTREAM"] == "web:8000"
+    # Visitors reach the proxy; web only through it.
+    assert proxy["ports"] == ["8000:80"] and "ports" not in web
+    assert proxy["environment"]["OBSERVATORY_LISTEN"] == "80"
+    assert proxy["depends_on"] == {"web": {"condition": "service_healthy"}}
+    # Its image holds the configuration that tests/observatory/test_media_proxy.py runs.
+    dockerfile = (ROOT / proxy["build"] / "Dockerfile").read_text()
+    assert "COPY observatory.conf.template /etc/nginx/templates/default.conf.template" in dockerfile
+    assert "NGINX_ENVSUBST_FILTER=^OBSERVATORY_" in dockerfile
