@@ -23,9 +23,11 @@ $(BIN)/python:
 $(BIN)/uv: | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-# Installs exactly what uv.lock pins (dev group included: tests, lint, Playwright).
+# Installs exactly what uv.lock pins (dev group included: tests, lint, Playwright),
+# compiled to bytecode once: with PYTHONDONTWRITEBYTECODE every command would otherwise
+# compile Django and Wagtail again when it starts (half a minute on a busy machine).
 $(VENV)/.synced: pyproject.toml uv.lock | $(BIN)/uv
-	$(BIN)/uv sync --frozen --python $(BIN)/python
+	$(BIN)/uv sync --frozen --compile-bytecode --python $(BIN)/python
 	@touch $@
 
 install: $(VENV)/.synced
@@ -119,11 +121,11 @@ test-integration: install messages
 	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest $(INTEGRATION_TESTS)
 
 # Figures go to bench-results.json ({"results": [{name, value, unit}, …]}): first on
-# SQLite, then on PostgreSQL and Redis (search, campaign throughput, worker memory).
+# SQLite, then on PostgreSQL and Redis (pages, search, campaign throughput, worker memory).
 bench: install messages
 	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s
 	DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)" \
-		$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s -k "campaign or search"
+		$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s -k "campaign or search or pages"
 
 clean:
 	rm -rf $(VENV) var

@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Listed after wagtail.admin in INSTALLED_APPS: its ready() connects the
         # workflow email handlers that these replace.
-        from .moderation import connect_signals
+        from . import caching, moderation
 
-        connect_signals()
+        moderation.connect_signals()
+        # The site frame (site, locales, home pages, menus) cached until a page changes.
+        caching.connect_signals()
