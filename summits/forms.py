@@ -141,6 +141,13 @@ class SignatureForm(PublicFormMixin, forms.Form):
             if city.mayor and not self.fields["name"].initial:
                 self.fields["name"].initial = city.mayor
 
+    def fields_cache_key(self):
+        # A member city's form holds its city and its user's name: never kept.
+        key = super().fields_cache_key()
+        if key is None or self.signing_city is not None:
+            return None
+        return (*key, self.declaration.pk)
+
     def clean(self):
         cleaned = super().clean()
         if (
