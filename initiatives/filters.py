@@ -202,7 +202,11 @@ def search_initiatives(locale, params):
     """The live, public initiatives of ``locale`` that match the GET ``params``, with facets."""
     cities_by_path = {
         city.path: city
-        for city in CityPage.objects.live().public().filter(locale=locale).order_by("title")
+        for city in CityPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .only("path", "slug", "title", "country", "translation_key", "locale")
+        .order_by("title")
     }
     themes_by_slug = localized_themes(locale)
     selected = parse_filters(params, cities_by_path=cities_by_path, themes_by_slug=themes_by_slug)
