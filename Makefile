@@ -23,11 +23,9 @@ $(BIN)/python:
 $(BIN)/uv: | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-# Installs exactly what uv.lock pins (dev group included: tests, lint, Playwright),
-# compiled to bytecode once: with PYTHONDONTWRITEBYTECODE every command would otherwise
-# compile Django and Wagtail again when it starts (half a minute on a busy machine).
+# Installs exactly what uv.lock pins (dev group included: tests, lint, Playwright).
 $(VENV)/.synced: pyproject.toml uv.lock | $(BIN)/uv
-	$(BIN)/uv sync --frozen --compile-bytecode --python $(BIN)/python
+	$(BIN)/uv sync --frozen --python $(BIN)/python
 	@touch $@
 
 install: $(VENV)/.synced
@@ -47,11 +45,9 @@ extract:
 	$(MANAGE) makemessages -l fr -l de -l es -l ar -e html,txt,mjml,svg,py \
 		--ignore=.venv --ignore=var --ignore=tests --ignore=node_modules --no-obsolete $(EXTRACT_ARGS)
 
+# migrate, createcachetable, load_demo_content and ensure_admin in one process.
 setup: install messages
-	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
-	$(MANAGE) load_demo_content
-	$(MANAGE) ensure_admin
+	$(MANAGE) setup_site
 
 run: setup
 	@echo "Observatory: http://$(HOST):$(PORT)/   emails are written to var/mail/"
