@@ -305,7 +305,11 @@ def test_page_within_budget_whatever_its_listings(counts, name, lang):
     with_five, with_five_hundred = counts
     five, five_hundred = with_five[name, lang], with_five_hundred[name, lang]
     assert five <= BUDGET, f"{name} ({lang}): {five} queries, the budget is {BUDGET}"
-    assert five_hundred == five, f"{name} ({lang}): {five} with 5 items, {five_hundred} with 500"
+    # Never more with 500: on PostgreSQL a search whose results fill the page skips the
+    # accent fallback (core.full_text.matching_ids), one query fewer.
+    assert five_hundred <= five, f"{name} ({lang}): {five} with 5 items, {five_hundred} with 500"
+    if name != "search":
+        assert five_hundred == five, f"{name} ({lang}): {five} with 5 items, {five_hundred} with 500"
 
 
 def test_declaration_no_heavier_than_summit(counts):
