@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/observatory
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/14
 
-.PHONY: install messages extract prepare setup run worker beat test test-unit test-integration lint format check-migrations bench clean
+.PHONY: install messages extract setup run worker beat test test-unit test-integration lint format check-migrations bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,14 +45,9 @@ extract:
 	$(MANAGE) makemessages -l fr -l de -l es -l ar -e html,txt,mjml,svg,py \
 		--ignore=.venv --ignore=var --ignore=tests --ignore=node_modules --no-obsolete $(EXTRACT_ARGS)
 
-# The database, its cache table and the demo content (idempotent).
-prepare: install messages
-	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
-	$(MANAGE) load_demo_content
-
-setup: prepare
-	$(MANAGE) ensure_admin
+# migrate, createcachetable, load_demo_content and ensure_admin in one process.
+setup: install messages
+	$(MANAGE) setup_site
 
 # Without REDIS_URL the schedule runs too: celery beat beside the web server, running
 # each due task in its own process (tasks are in-process without a broker), stopped
@@ -65,10 +60,10 @@ EMBEDDED_BEAT := $(BIN)/celery -A observatory beat --loglevel=INFO \
 # emails go), then the server (its request log in var/log/server.log) and, without a
 # broker, the schedule (var/log/beat.log).
 LOG_DIR := var/log
-run:
+run: install messages
 	@mkdir -p $(LOG_DIR)
 	@echo "Preparing Observatory and its demo content (a minute or two; details in $(LOG_DIR)/setup.log)…"
-	@$(MAKE) --no-print-directory prepare >$(LOG_DIR)/setup.log 2>&1 || \
+	@$(MANAGE) setup_site --without-admin >$(LOG_DIR)/setup.log 2>&1 || \
 		{ tail -n 25 $(LOG_DIR)/setup.log; echo "Setup failed: see $(LOG_DIR)/setup.log"; exit 1; }
 	@$(MANAGE) ensure_admin
 	@if [ -n "$$REDIS_URL" ]; then exec $(MANAGE) runserver $(HOST):$(PORT) >$(LOG_DIR)/server.log 2>&1; fi; \
@@ -141,12 +136,12 @@ test-integration: install messages
 	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest $(INTEGRATION_TESTS)
 
 # Figures go to bench-results.json ({"results": [{name, value, unit}, …]}): first on
-# SQLite, then on PostgreSQL and Redis (search, campaign throughput, worker memory, the
-# page cache under gunicorn).
+# SQLite, then on PostgreSQL and Redis (pages, search, campaign throughput, worker memory,
+# the page cache under gunicorn).
 bench: install messages
 	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s
 	DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)" \
-		$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s -k "campaign or search or page_cache"
+		$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s -k "campaign or search or pages or page_cache"
 
 clean:
 	rm -rf $(VENV) var

@@ -61,6 +61,7 @@ class CapitalIndexPage(Page):
             CapitalPage.objects.child_of(self)
             .live()
             .public()
+            .defer_streamfields()
             .select_related("city")
             .order_by("-year")
         )
@@ -139,7 +140,7 @@ class CapitalPage(Page):
     def local_city(self):
         """The city in the active language (``localize_cities`` sets it for many at once)."""
         if "_local_city" not in self.__dict__:
-            self._local_city = self.city.localized
+            self._local_city = localized_by_key([self.city])[self.city.translation_key]
         return self._local_city
 
     @local_city.setter

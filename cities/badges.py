@@ -16,8 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_bidi, gettext
 
-from wagtail.models import Locale
-
+from core.i18n import active_locale
 from core.sections import CITY_BADGES, section_items
 
 from .models import CityPage
@@ -96,9 +95,7 @@ def _on_site_of(page_url, path):
 
 def badge_city(slug):
     """The live city page ``slug`` in the active language, or 404."""
-    return get_object_or_404(
-        CityPage.objects.live().public(), slug=slug, locale=Locale.get_active()
-    )
+    return get_object_or_404(CityPage.objects.live().public(), slug=slug, locale=active_locale())
 
 
 def badge_response(badge):

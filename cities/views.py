@@ -8,8 +8,7 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale
-
+from core.i18n import active_locale, default_locale
 from core.open_data import Dataset
 
 from .models import CityPage
@@ -17,7 +16,7 @@ from .models import CityPage
 
 def member_cities(locale):
     """Live member cities, each in ``locale`` where translated, else in the default one."""
-    default = Locale.get_default()
+    default = default_locale()
     pages = (
         CityPage.objects.live()
         .public()
@@ -56,7 +55,7 @@ def city_feature(city, request):
 @require_GET
 @cache_control(max_age=3600, public=True)
 def cities_geojson(request):
-    locale = Locale.get_active()
+    locale = active_locale()
     collection = {
         "type": "FeatureCollection",
         "features": [city_feature(city, request) for city in member_cities(locale)],

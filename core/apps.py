@@ -11,12 +11,15 @@ class CoreConfig(AppConfig):
         # Listed after wagtail.admin in INSTALLED_APPS: its ready() connects the
         # workflow email handlers that these replace.
         from . import (
+            caching,
             login_limits,
             media_privacy,  # noqa: F401 (registers the private documents' check)
+            moderation,
             page_cache,
         )
-        from .moderation import connect_signals
 
-        connect_signals()
+        moderation.connect_signals()
         login_limits.connect_signals()
         page_cache.connect_signals()
+        # The site frame (site, locales, home pages, menus) cached until a page changes.
+        caching.connect_signals()

@@ -14,7 +14,7 @@ import unicodedata
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from wagtail.models import Page
 
@@ -123,13 +123,14 @@ def fallback_lookups():
 def fallback_ids(pages, terms):
     """Ids of ``pages`` where each term is in a title or text field, accents and case ignored.
 
-    One query per page type's table, joined to pages of that type only: one query
-    joining them all (or matching every page's title again) is several times slower.
+    One subquery per page type's table, joined to pages of that type only (one query
+    joining them all, or matching every page's title again, is several times slower),
+    all sent as one statement: the pages in any of them, those of the first first.
     """
     patterns = [pattern for pattern in map(accent_pattern, terms) if pattern]
     if not patterns:
         return []
-    ids = []
+    parts = []
     for model_name, lookups in fallback_lookups():
         queryset = pages
         if model_name is not None:
@@ -139,8 +140,22 @@ def fallback_ids(pages, terms):
             for lookup in lookups:
                 condition |= Q(**{f"{lookup}__iregex": pattern})
             queryset = queryset.filter(condition)
-        ids += queryset.order_by("-pk").values_list("pk", flat=True)[:MAX_RESULTS]
-    return list(dict.fromkeys(ids))[:MAX_RESULTS]
+        parts.append(queryset.order_by("-pk").values("pk")[:MAX_RESULTS])
+    in_any = Q()
+    for part in parts:
+        in_any |= Q(pk__in=part)
+    first_part = Case(
+        *(When(pk__in=part, then=Value(rank)) for rank, part in enumerate(parts)),
+        default=Value(len(parts)),
+        output_field=IntegerField(),
+    )
+    ids = (
+        Page.objects.filter(in_any)
+        .annotate(fallback_rank=first_part)
+        .order_by("fallback_rank", "-pk")
+        .values_list("pk", flat=True)[:MAX_RESULTS]
+    )
+    return list(ids)
 
 
 def matching_ids(pages, query, *, fallback=None):

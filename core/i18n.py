@@ -8,7 +8,36 @@ gets: an alias (wagtail-localize's untranslated copy) shows its original's text,
 so it is not a translation.
 """
 
+from django.conf import settings
+from django.utils.translation import get_language
+
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
+
+from .caching import cached
+
+
+def _locales():
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+def locale_for(language_code):
+    """The Locale of ``language_code`` (None when there is none), without a query (core.caching)."""
+    try:
+        code = get_supported_content_language_variant(language_code)
+    except LookupError:
+        return None
+    return cached("locales", _locales).get(code)
+
+
+def default_locale():
+    """``Locale.get_default()`` without a query."""
+    return locale_for(settings.LANGUAGE_CODE) or Locale.get_default()
+
+
+def active_locale():
+    """``Locale.get_active()`` without a query: the active language's, else the default."""
+    return locale_for(get_language()) or default_locale()
 
 
 def in_language(translations, locale=None):
@@ -17,7 +46,7 @@ def in_language(translations, locale=None):
     ``translations`` is a queryset of the translations of one page or snippet
     (``Model.objects.filter(translation_key=key)``); None when it is empty.
     """
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
     return translations.filter(locale=locale).first() or translations.order_by("pk").first()
 
 
@@ -31,7 +60,7 @@ def localized_by_key(objects, locale=None):
     objects = [obj for obj in objects if obj is not None]
     if not objects:
         return {}
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
     model = type(objects[0])
     found = {obj.translation_key: obj for obj in objects}
     translations = model._default_manager.filter(translation_key__in=found.keys(), locale=locale)
@@ -48,8 +77,8 @@ def one_per_key(queryset, locale=None):
     the default language, else its oldest version. Aliases never win over a text
     of their own, so a title is in the language it claims.
     """
-    locale = locale or Locale.get_active()
-    default = Locale.get_default()
+    locale = locale or active_locale()
+    default = default_locale()
     chosen = {}
 
     def rank(obj):
@@ -81,7 +110,7 @@ def written_in(obj, language):
     translations = type(obj)._default_manager.filter(translation_key=obj.translation_key)
     if isinstance(obj, Page):
         translations = translations.live().filter(alias_of__isnull=True)
-    for code in (language, Locale.get_default().language_code):
+    for code in (language, default_locale().language_code):
         found = translations.filter(locale__language_code=code).first()
         if found is not None:
             return found.specific if isinstance(found, Page) else found

@@ -14,8 +14,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale
-
+from .i18n import active_locale
 from .sections import DATASETS, section_items
 
 LICENCE_NAME = "CC BY 4.0"
@@ -61,7 +60,7 @@ class LanguageFeed(Feed):
     item_guid_is_permalink = False
 
     def get_object(self, request, *args, **kwargs):
-        return FeedRequest(request=request, locale=Locale.get_active())
+        return FeedRequest(request=request, locale=active_locale())
 
     def feed_url(self, obj):
         return obj.request.build_absolute_uri()
@@ -96,7 +95,7 @@ def open_data(request):
             "licence_name": LICENCE_NAME,
             "licence_url": LICENCE_URL,
             "api_root": request.build_absolute_uri("/api/v2/"),
-            "locale": Locale.get_active(),
+            "locale": active_locale(),
             "page_title": _("Open data"),
         },
     )

@@ -159,6 +159,16 @@ class PublicFormMixin(forms.Form):
                 self.add_prefix("form_started"), ""
             )
 
+    def fields_cache_key(self):
+        """What the visible fields of a fresh form depend on, beside the language; or None.
+
+        ``{% form_fields %}`` (core/templatetags/public_form_tags.py) keeps their HTML
+        under it. A form whose fields hold anything of one visitor returns None.
+        """
+        if self.is_bound or self.errors:
+            return None
+        return (type(self).__name__, self.auto_id, self.prefix, tuple(self.fields))
+
     @classmethod
     def signing_salt(cls):
         return f"public-form:{cls.rate_scope}"

@@ -4,6 +4,7 @@ from collections import defaultdict
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils import timezone
 
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
@@ -16,6 +17,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.strings import StringValue, validate_translation_links
 
 from home.models import HomePage
 
@@ -177,18 +179,7 @@ def translate(instance, locale, fields=None, strings=None):
         source=source, target_locale=locale, defaults={"enabled": True}
     )
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
-    for segment in segments:
-        text = strings.get(segment.string.data) or fields.get(segment.context.path)
-        if text:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={
-                    "data": text,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                },
-            )
+    save_string_translations(segments, locale, fields, strings)
     if not isinstance(instance, Page):
         translation.save_target(publish=True)
         return instance.get_translation(locale)
@@ -199,6 +190,68 @@ def translate(instance, locale, fields=None, strings=None):
     translated = instance.get_translation(locale)
     translated.get_latest_revision().publish()
     return translated
+
+
+def save_string_translations(segments, locale, fields, strings):
+    """The translators' strings of ``segments``, written in bulk: what saving each one does.
+
+    wagtail-localize's ``StringTranslation.save`` checks the HTML and links of the
+    text (``has_error``) and its signal copies a title to the page's draft title;
+    both happen here for all the strings of a page at once.
+    """
+    wanted = {}
+    for segment in segments:
+        text = strings.get(segment.string.data) or fields.get(segment.context.path)
+        if text:
+            wanted[segment.string_id, segment.context_id] = (segment, text)
+    if not wanted:
+        return
+    existing = {
+        (row.translation_of_id, row.context_id): row
+        for row in StringTranslation.objects.filter(
+            locale=locale,
+            translation_of_id__in={key[0] for key in wanted},
+            context_id__in={key[1] for key in wanted},
+        )
+    }
+    manual = StringTranslation.TRANSLATION_TYPE_MANUAL
+    now = timezone.now()
+    new, changed = [], []
+    for key, (segment, text) in wanted.items():
+        try:
+            StringValue.from_translated_html(text)
+            validate_translation_links(segment.string.data, text)
+            has_error = False
+        except ValueError:
+            has_error = True
+        row = existing.get(key)
+        if row is None:
+            new.append(
+                StringTranslation(
+                    translation_of_id=segment.string_id,
+                    locale=locale,
+                    context_id=segment.context_id,
+                    data=text,
+                    translation_type=manual,
+                    has_error=has_error,
+                )
+            )
+        elif (row.data, row.translation_type) != (text, manual):
+            row.data, row.translation_type, row.has_error, row.updated_at = (
+                text,
+                manual,
+                has_error,
+                now,
+            )
+            changed.append(row)
+        if segment.context.path == "title":
+            Page.objects.filter(
+                translation_key=segment.context.object_id, locale_id=locale.pk
+            ).update(draft_title=text)
+    StringTranslation.objects.bulk_create(new)
+    StringTranslation.objects.bulk_update(
+        changed, ["data", "translation_type", "has_error", "updated_at"]
+    )
 
 
 def alias(page, locale):

@@ -3,10 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
-
 from cities.models import Theme
-from core.i18n import localized_by_key
+from core.i18n import active_locale, localized_by_key
 from core.text import html_to_text, text_to_html
 from core.uploads import validate_document, validate_image
 
@@ -80,7 +78,7 @@ class InitiativeForm(forms.Form):
 
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
-        locale = locale or Locale.get_active()
+        locale = locale or active_locale()
         self.fields["themes"].queryset = Theme.objects.filter(locale=locale)
         # A translated initiative keeps its source's themes (synchronised): show their translations.
         if self.initial.get("themes"):

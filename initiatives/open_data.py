@@ -1,8 +1,7 @@
 """The initiatives of one language, with their city and themes, for the feeds and the CSV."""
 
-from wagtail.models import Locale
-
 from cities.models import CityPage
+from core.i18n import active_locale
 
 from .filters import STEPLEN, localized_themes
 from .models import InitiativeIndexPage, InitiativePage
@@ -36,5 +35,5 @@ def published_initiatives(locale, order_by=("-start_date", "title"), limit=None)
 
 
 def initiative_index(locale=None):
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
     return InitiativeIndexPage.objects.live().public().filter(locale=locale).first()

@@ -18,7 +18,11 @@ def home_page_initiatives(page, request):
 @hooks.register(CITY_PAGE, order=10)
 def city_page_initiatives(page, request):
     return {
-        "initiatives": InitiativePage.objects.child_of(page).live().public().order_by("-start_date")
+        "initiatives": InitiativePage.objects.child_of(page)
+        .live()
+        .public()
+        .defer_streamfields()
+        .order_by("-start_date")
     }
 
 

@@ -5,9 +5,8 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale
-
 from core.csv import csv_response
+from core.i18n import active_locale
 from core.open_data import Dataset
 
 from .open_data import published_initiatives
@@ -37,7 +36,7 @@ def initiatives_csv(request):
             initiative.end_date.isoformat() if initiative.end_date else "",
             initiative.get_full_url(request),
         ]
-        for initiative in published_initiatives(Locale.get_active())
+        for initiative in published_initiatives(active_locale())
     )
     response = csv_response(f"observatory-initiatives-{get_language()}.csv", header, rows)
     response["Access-Control-Allow-Origin"] = "*"

@@ -5,8 +5,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale
-
+from core.i18n import active_locale
 from core.open_data import Dataset, calendar_response
 
 from .calendars import YEARS_AHEAD, city_events_calendar, international_day_calendar
@@ -15,14 +14,14 @@ from .calendars import YEARS_AHEAD, city_events_calendar, international_day_cale
 @require_GET
 @cache_control(max_age=3600, public=True)
 def international_day_ics(request):
-    calendar = international_day_calendar(Locale.get_active(), request=request)
+    calendar = international_day_calendar(active_locale(), request=request)
     return calendar_response(calendar, f"international-day-16-may-{get_language()}.ics")
 
 
 @require_GET
 @cache_control(max_age=900, public=True)
 def city_events_ics(request):
-    calendar = city_events_calendar(Locale.get_active(), request=request)
+    calendar = city_events_calendar(active_locale(), request=request)
     return calendar_response(calendar, f"city-events-16-may-{get_language()}.ics")
 
 

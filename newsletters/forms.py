@@ -12,6 +12,7 @@ from django_countries import countries
 
 from core.csv import CSVImportForm
 from core.public_forms import PublicFormMixin
+from core.widgets import LongSelect
 
 from .contacts import LANGUAGE_CODES, request_subscription
 
@@ -83,7 +84,7 @@ class SubscribeForm(PublicFormMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=LongSelect)
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
         error_messages={"required": _("Please tick the box to agree, or we cannot send emails.")},

@@ -163,7 +163,11 @@ class NewsletterIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["newsletters"] = (
-            NewsletterPage.objects.child_of(self).live().public().order_by("-first_published_at")
+            NewsletterPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("-first_published_at")
         )
         return context
 

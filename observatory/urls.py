@@ -7,7 +7,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -56,6 +55,7 @@ urlpatterns += i18n_patterns(
     path("open-data/", include("exhibitions.urls_open_data")),
     path("open-data/", include("international_day.urls_open_data")),
     path("open-data/", include("newsletters.urls_open_data")),
-    path("", include(wagtail_urls)),
+    # Wagtail's page URLs, pages found by the router of home.frame.
+    path("", include("home.urls_pages")),
     prefix_default_language=True,
 )

@@ -202,6 +202,18 @@ class SiteSearch:
     promotions: list = field(default_factory=list)
 
 
+def record_hit(search_query):
+    """``Query.add_hit`` in one UPDATE when today's row exists (it does after the first hit)."""
+    from django.db.models import F
+    from django.utils import timezone
+
+    from wagtail.contrib.search_promotions.models import QueryDailyHits
+
+    today = timezone.now().date()
+    if not QueryDailyHits.objects.filter(query=search_query, date=today).update(hits=F("hits") + 1):
+        search_query.add_hit(today)
+
+
 def promotions_for(query, pages):
     """Editors' picks for ``query`` that are visible in ``pages``, and record the hit."""
     from wagtail.contrib.search_promotions.models import Query
@@ -211,11 +223,12 @@ def promotions_for(query, pages):
         search_query = Query.get(normalised)
     except Exception:  # promotions are a bonus, never a failure
         return []
-    search_query.add_hit()
+    record_hit(search_query)
     picks = []
-    page_ids = [pick.page_id for pick in search_query.editors_picks.all() if pick.page_id]
-    visible = set(pages.filter(pk__in=page_ids).values_list("pk", flat=True))
-    for pick in search_query.editors_picks.select_related("page"):
+    candidates = list(search_query.editors_picks.select_related("page"))
+    page_ids = [pick.page_id for pick in candidates if pick.page_id]
+    visible = set(pages.filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
+    for pick in candidates:
         if pick.page_id and pick.page_id in visible or not pick.page_id and pick.external_link_url:
             picks.append(pick)
     return picks

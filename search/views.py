@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale
+from core.i18n import active_locale
 
 from .queries import search_site, suggest
 
@@ -19,7 +19,7 @@ def local_page(model_label, locale):
 
 @require_GET
 def search(request):
-    locale = Locale.get_active()
+    locale = active_locale()
     all_languages = request.GET.get("lang") == "all"
     result = search_site(
         request.GET.get("query", ""),
@@ -37,7 +37,7 @@ def search(request):
 
 @require_GET
 def suggestions(request):
-    results = suggest(request.GET.get("q", ""), locale=Locale.get_active())
+    results = suggest(request.GET.get("q", ""), locale=active_locale())
     response = JsonResponse({"results": results})
     response["Cache-Control"] = "public, max-age=60"
     return response

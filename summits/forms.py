@@ -5,13 +5,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
-
 from django_countries import countries
 
 from cities.models import CityPage
+from core.i18n import active_locale
 from core.public_forms import PublicFormMixin
 from core.uploads import validate_document
+from core.widgets import LongSelect
 
 from .models.signatures import Signature, SignatureKind
 
@@ -66,6 +66,7 @@ class SignatureForm(PublicFormMixin, forms.Form):
     city = CityChoiceField(
         label=_("Member city"),
         queryset=CityPage.objects.none(),
+        widget=LongSelect,
         required=False,
         empty_label=_("— My city is not in this list —"),
         help_text=_("Choose your city if it is a member of the Observatory."),
@@ -76,7 +77,7 @@ class SignatureForm(PublicFormMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
-    country = forms.ChoiceField(label=_("Country"))
+    country = forms.ChoiceField(label=_("Country"), widget=LongSelect)
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,
@@ -119,7 +120,7 @@ class SignatureForm(PublicFormMixin, forms.Form):
             ),
         ]
         self.fields["city"].queryset = (
-            CityPage.objects.live().public().filter(locale=Locale.get_active()).order_by("title")
+            CityPage.objects.live().public().filter(locale=active_locale()).order_by("title")
         )
         self.fields["country"].choices = [("", _("— Choose a country —")), *countries]
         if city is not None:
@@ -139,6 +140,13 @@ class SignatureForm(PublicFormMixin, forms.Form):
                 self.fields["name"].initial = user.get_full_name()
             if city.mayor and not self.fields["name"].initial:
                 self.fields["name"].initial = city.mayor
+
+    def fields_cache_key(self):
+        # A member city's form holds its city and its user's name: never kept.
+        key = super().fields_cache_key()
+        if key is None or self.signing_city is not None:
+            return None
+        return (*key, self.declaration.pk)
 
     def clean(self):
         cleaned = super().clean()

@@ -6,10 +6,8 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale
-
 from core.csv import csv_response
-from core.i18n import localized_by_key
+from core.i18n import active_locale, localized_by_key
 from core.open_data import Dataset, calendar_response
 
 from .calendars import programme_calendar
@@ -20,7 +18,7 @@ def _summit(slug):
     return get_object_or_404(
         SummitPage.objects.live().public().select_related("host_city"),
         slug=slug,
-        locale=Locale.get_active(),
+        locale=active_locale(),
     )
 
 
@@ -76,7 +74,7 @@ def signatories_csv(request, summit):
 
 
 def datasets(request):
-    locale = Locale.get_active()
+    locale = active_locale()
     summits = SummitPage.objects.live().public().filter(locale=locale).order_by("-start_date")
     declarations = {
         page.path[: -SummitPage.steplen]: page

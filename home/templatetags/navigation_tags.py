@@ -5,9 +5,11 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
 from core.structured_data import json_ld
+
+from .. import frame
 
 register = template.Library()
 
@@ -25,12 +27,7 @@ def language_links(context, page=None):
     if isinstance(page, Page):
         for translated in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translated.locale.language_code] = translated
-    site = Site.find_for_request(request) if request else None
-    homes = {}
-    if site:
-        root = site.root_page
-        for home in root.get_translations(inclusive=True).live().select_related("locale"):
-            homes[home.locale.language_code] = home
+    homes = frame.site_homes(frame.site_for_request(request)) if request else {}
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)
@@ -62,8 +59,7 @@ def menu_pages(context, home):
         return []
     shown = context.get("page")
     shown_path = shown.path if isinstance(shown, Page) else ""
-    items = home.get_children().live().public().in_menu().defer_streamfields()
-    return [(item, shown_path.startswith(item.path)) for item in items]
+    return [(item, shown_path.startswith(item.path)) for item in frame.menu_items(home)]
 
 
 @register.simple_tag(takes_context=True)
@@ -103,13 +99,5 @@ def source_language(page):
 
 @register.simple_tag(takes_context=True)
 def locale_home(context):
-    """The home page of the active language (falls back to the default one)."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return None
-    root = site.root_page
-    return (
-        root.get_translations(inclusive=True).live().filter(locale=Locale.get_active()).first()
-        or root
-    )
+    """The home page of the active language (falls back to the site's root page)."""
+    return frame.locale_home(context.get("request"))

@@ -35,6 +35,7 @@ class InitiativeIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         search = search_initiatives(self.locale, request.GET)
         paginator = Paginator(search.initiatives, self.per_page)
+        paginator.count = search.total  # known from the facets: no COUNT query
         page_obj = paginator.get_page(request.GET.get("page"))
         page_obj.object_list = decorate(list(page_obj.object_list), search)
         context.update(

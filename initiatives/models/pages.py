@@ -17,6 +17,7 @@ from cities.models import CityPage
 from cities.serializers import ThemeListField
 from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
+from core.i18n import localized_by_key
 
 
 class InitiativeKind(models.TextChoices):
@@ -149,6 +150,12 @@ class InitiativePage(Page):
     def partner_list(self):
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
 
+    def local_themes(self):
+        """The themes in the active language, in two queries whatever their number."""
+        themes = list(self.themes.all())
+        local = localized_by_key(themes)
+        return [local[theme.translation_key] for theme in themes]
+
 
 def latest_initiatives(locale, count=3):
     """The newest initiatives of ``locale``, each with ``listing_city`` set.
@@ -159,6 +166,7 @@ def latest_initiatives(locale, count=3):
         InitiativePage.objects.live()
         .public()
         .filter(locale=locale)
+        .defer_streamfields()
         .order_by("-first_published_at")[:count]
     )
     steplen = InitiativePage.steplen

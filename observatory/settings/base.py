@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous public pages are answered from here, before everything below runs.
     "core.page_cache.PageCacheMiddleware",
+    # Reads once per request the version of the cached site frame (core/caching.py).
+    "core.caching.FrameVersionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

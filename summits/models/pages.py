@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.utils import ErrorList
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -88,6 +89,7 @@ class SummitIndexPage(Page):
             SummitPage.objects.child_of(self)
             .live()
             .public()
+            .defer_streamfields()
             .select_related("host_city")
             .order_by("-start_date")
         )
@@ -208,8 +210,13 @@ class SummitPage(Page):
         """The host city in the active language, or None when it is not live there."""
         if self.host_city_id is None:
             return None
-        city = self.host_city.localized
+        city = localized_by_key([self.host_city])[self.host_city.translation_key]
         return city if city.live else None
+
+    @cached_property
+    def venue_list(self):
+        """The venues, read once for the page and its structured data."""
+        return list(self.venues.all())
 
     def local_themes(self):
         """The themes in the active language, in one query whatever their number."""
@@ -226,7 +233,7 @@ class SummitPage(Page):
             "@type": "Organization",
             "name": str(_("International Observatory of Mayors on Living Together")),
         }
-        venues = list(self.venues.all())
+        venues = self.venue_list
         places = [
             {"@type": "Place", "name": venue.name, "address": venue.address or venue.name}
             for venue in venues

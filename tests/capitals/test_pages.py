@@ -94,6 +94,7 @@ def test_archive_query_count_does_not_grow(client, home_page):
     for year, slug in ((2021, "a"), (2022, "b"), (2023, "c")):
         other = make_city(home_page, title=f"City {slug}", slug=f"city-{slug}")
         make_capital(index, other, year=year)
+    client.get("/en/capitals/")  # the site frame is built again once after pages change
     assert count() == few
 
 

@@ -7,6 +7,8 @@ from django.db import transaction
 
 from wagtail import hooks
 
+from core.caching import invalidated_once_at_the_end
+from core.indexing import indexes_updated_at_the_end
 from core.sections import DEMO_CONTENT
 
 
@@ -19,7 +21,13 @@ class Command(BaseCommand):
         # ``world`` carries what one part made to the next (locales, home, cities…).
         loaders = hooks.get_hooks(DEMO_CONTENT)
         world = {}
-        with transaction.atomic():
+        # The search and reference indexes are updated once per object, and the cached
+        # site frame once, at the end.
+        with (
+            transaction.atomic(),
+            invalidated_once_at_the_end(),
+            indexes_updated_at_the_end(),
+        ):
             for step, load in enumerate(loaders, 1):
                 label = (load.__doc__ or load.__name__).strip().splitlines()[0]
                 self.stdout.write(f"[{step}/{len(loaders)}] {label}…")
