@@ -28,10 +28,11 @@ from cities.models import DEFAULT_TILE_URL, CityPage, tile_attribution
 from core.blocks import BaseStreamBlock, DocumentListBlock
 from core.dates import campaign_year, international_day_countdown
 from core.i18n import in_language, one_per_key
+from core.images import PageImageMixin
 from core.time_zones import time_zone_choices
 
 
-class InternationalDayPage(Page):
+class InternationalDayPage(PageImageMixin, Page):
     """The 16 May campaign page: countdown, why 16 May, the year's Capital, the toolkit."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -49,11 +50,12 @@ class InternationalDayPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
+        *PageImageMixin.image_panels,
         FieldPanel("why_16_may"),
         FieldPanel("body"),
         FieldPanel("toolkit"),
     ]
-    override_translatable_fields = [SynchronizedField("slug")]
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("image")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("introduction"),

@@ -20,6 +20,7 @@ from django_countries.fields import CountryField
 
 from core.blocks import BaseStreamBlock
 from core.emails import absolute_url
+from core.images import PageImageMixin
 
 from .rendering import render_newsletter
 
@@ -160,12 +161,17 @@ class NewsletterIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["newsletters"] = (
-            NewsletterPage.objects.child_of(self).live().public().order_by("-first_published_at")
+            NewsletterPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("-first_published_at")
         )
         return context
 
 
-class NewsletterPage(Page):
+class NewsletterPage(PageImageMixin, Page):
     """A newsletter: a page in the archive and, sent as a campaign, an email in each language."""
 
     subject = models.CharField(_("subject"), max_length=200)
@@ -181,6 +187,7 @@ class NewsletterPage(Page):
         *Page.content_panels,
         FieldPanel("subject"),
         FieldPanel("preheader"),
+        *PageImageMixin.image_panels,
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("subject"), index.SearchField("body")]

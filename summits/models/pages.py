@@ -16,11 +16,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
 from core.i18n import localized_by_key
+from core.images import PageImageMixin
 from core.structured_data import json_ld
 
 from ..signing import confirm, sign, signing_context, thanks
@@ -85,7 +86,8 @@ class SummitIndexPage(Page):
             SummitPage.objects.child_of(self)
             .live()
             .public()
-            .select_related("host_city")
+            .select_related("host_city", "image")
+            .prefetch_related("image__renditions")
             .order_by("-start_date")
         )
         # Host cities in the reader's language, in one query for every summit.
@@ -97,7 +99,7 @@ class SummitIndexPage(Page):
         return context
 
 
-class SummitPage(Page):
+class SummitPage(PageImageMixin, Page):
     """One International Mayors Summit: edition, host city, dates, venues, programme, results."""
 
     # Themes offered, and shown chosen, in the page's own language.
@@ -132,6 +134,7 @@ class SummitPage(Page):
         FieldPanel("host_city"),
         MultiFieldPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Dates")),
         FieldPanel("introduction"),
+        *PageImageMixin.image_panels,
         InlinePanel("venues", label=_("Venues")),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("programme"),
@@ -146,6 +149,9 @@ class SummitPage(Page):
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
         SynchronizedField("themes"),
+        SynchronizedField("image"),
+        TranslatableField("image_alt"),
+        TranslatableField("image_credit"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -250,8 +256,27 @@ class SummitVenue(Orderable):
     summit = ParentalKey(SummitPage, related_name="venues", on_delete=models.CASCADE)
     name = models.CharField(_("name"), max_length=200)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("address")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("image"),
+        FieldPanel("image_alt"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("venue")
