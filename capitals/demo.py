@@ -14,6 +14,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from core.dates import next_international_day
+from core.images import generate_renditions
 from home.demo import publish_everywhere, translate_everywhere
 from home.demo_images import CREDIT, image_alt
 from home.models import StandardPage
@@ -360,6 +361,8 @@ def _demo_capital(index, locales, year, city):
     page = CapitalPage(
         slug=str(year), year=year, city=city, locale=index.locale, image_id=city.image_id
     )
+    if city.image is not None:
+        generate_renditions(city.image, ["hero", "card"])
     fill(page, "en")
     index.add_child(instance=page)
     return publish_everywhere(page, locales, fill)

@@ -53,7 +53,7 @@ ALT = {
         "mayors meeting",
         "fr": "Illustration abstraite pour {name} : la silhouette d'une ville et des cercles "
         "reliés entre eux, des maires qui se rencontrent",
-        "de": "Abstrakte Illustration zu {name}: eine Stadtsilhouette und miteinander "
+        "de": "Abstrakte Illustration – {name}: eine Stadtsilhouette und miteinander "
         "verbundene Kreise, Bürgermeister, die sich treffen",
         "es": "Ilustración abstracta para {name}: el perfil de una ciudad y círculos unidos "
         "entre sí, alcaldes que se reúnen",
@@ -63,7 +63,7 @@ ALT = {
         "en": "Abstract illustration for the {name}: circles of many colours linked together",
         "fr": "Illustration abstraite pour la {name} : des cercles de toutes les couleurs "
         "reliés entre eux",
-        "de": "Abstrakte Illustration zum {name}: Kreise in vielen Farben, miteinander verbunden",
+        "de": "Abstrakte Illustration – {name}: Kreise in vielen Farben, miteinander verbunden",
         "es": "Ilustración abstracta para el {name}: círculos de muchos colores unidos entre sí",
         "ar": "رسم تجريدي لـ{name}: دوائر بألوان كثيرة متصلة ببعضها",
     },
@@ -102,8 +102,13 @@ def demo_image(key, pictures, *, palette=None, skyline=False, description=""):
         data = draw_illustration(
             key, PALETTES[palette] if palette else None, skyline=skyline, size=(1280, 720)
         )
-        image = Image(title=title, description=description, collection=demo_collection())
-        image.file.save(f"demo-{key}.jpg", ContentFile(data), save=False)
+        image = Image(
+            title=title,
+            description=description,
+            collection=demo_collection(),
+            file=ContentFile(data, f"demo-{key}.jpg"),
+        )
+        # Size and hash, as Wagtail's own upload sets them.
         image._set_image_file_metadata()
         image.save()
     generate_renditions(image, pictures)

@@ -835,7 +835,7 @@ THEME_PALETTES = {
 
 def city_image(slug):
     """A city's illustration: a skyline under linked circles, in colours of its own."""
-    return demo_image(f"city-{slug}", ["figure", "card", "hero"], skyline=True)
+    return demo_image(f"city-{slug}", ["figure", "card"], skyline=True)
 
 
 def initiative_image(slug):
