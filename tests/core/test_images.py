@@ -58,9 +58,7 @@ def test_no_image_renders_nothing():
 
 def test_renditions_made_ahead_are_the_ones_the_tag_uses(image):
     generate_renditions(image, ["card"])
-    assert set(image.renditions.values_list("filter_spec", flat=True)) == set(
-        picture_specs("card")
-    )
+    assert set(image.renditions.values_list("filter_spec", flat=True)) == set(picture_specs("card"))
     # Every rendition exists: rendering finds them and makes none.
     fresh = get_image_model().objects.get(pk=image.pk)
     with CaptureQueriesContext(connection) as queries:
