@@ -246,9 +246,8 @@ def test_each_page_type_shows_its_image_as_webp_with_alt_in_every_language(clien
             pictures = re.findall(r"<picture>.*?</picture>", html, re.S)
             sizes = PICTURES[picture][1]
             [main] = [p for p in pictures if f'sizes="{sizes}"' in p][:1]
-            assert re.search(
-                r'<source srcset="[^"]+\.webp 480w, [^"]+" sizes="[^"]+" type="image/webp">', main
-            )
+            source = re.search(r'<source [^>]*type="image/webp"[^>]*>', main).group(0)
+            assert ".webp 480w" in source and "sizes=" in source, (label, code)
             assert re.search(r'<img [^>]*\bwidth="\d+"', main), (label, code)
             assert re.search(r'<img [^>]*\bheight="\d+"', main), (label, code)
             assert f'alt="{escape(_alt_of(page))}"' in main, (label, code)
