@@ -14,7 +14,9 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from core.dates import next_international_day
+from core.images import generate_renditions
 from home.demo import publish_everywhere, translate_everywhere
+from home.demo_images import CREDIT, image_alt
 from home.models import StandardPage
 from summits.models import DeclarationPage
 
@@ -223,6 +225,67 @@ DEMO_CAPITAL = {
 }
 
 
+# The demo Capitals' 16 May programme: an example, labelled as one in every language.
+CAPITAL_PROGRAMME = {
+    "en": (
+        "A day of living together (demo programme)",
+        [
+            "10:00 · Opening of the International Day at City Hall, with the mayor of {city}",
+            "12:00 · Shared lunch: tables of living together in every neighbourhood",
+            "15:00 · Public forum: the city's initiatives, presented by their teams",
+            "19:00 · Concert for living together in peace",
+        ],
+    ),
+    "fr": (
+        "Une journée du vivre ensemble (programme de démonstration)",
+        [
+            "10 h · Ouverture de la Journée internationale à l'hôtel de ville, avec la mairie "
+            "de {city}",
+            "12 h · Repas partagé : des tables du vivre ensemble dans chaque quartier",
+            "15 h · Forum public : les initiatives de la ville, présentées par leurs équipes",
+            "19 h · Concert pour le vivre ensemble en paix",
+        ],
+    ),
+    "de": (
+        "Ein Tag des Zusammenlebens (Demo-Programm)",
+        [
+            "10:00 · Eröffnung des Internationalen Tages im Rathaus, mit der Stadtspitze "
+            "von {city}",
+            "12:00 · Gemeinsames Mittagessen: Tische des Zusammenlebens in jedem Viertel",
+            "15:00 · Öffentliches Forum: die Initiativen der Stadt, vorgestellt von ihren Teams",
+            "19:00 · Konzert für das Zusammenleben in Frieden",
+        ],
+    ),
+    "es": (
+        "Un día de convivencia (programa de demostración)",
+        [
+            "10:00 · Apertura del Día Internacional en el ayuntamiento, con la alcaldía de {city}",
+            "12:00 · Almuerzo compartido: mesas de la convivencia en cada barrio",
+            "15:00 · Foro público: las iniciativas de la ciudad, presentadas por sus equipos",
+            "19:00 · Concierto por la convivencia en paz",
+        ],
+    ),
+    "ar": (
+        "يوم للعيش المشترك (برنامج تجريبي)",
+        [
+            "10:00 · افتتاح اليوم الدولي في مقر البلدية، مع رئاسة بلدية {city}",
+            "12:00 · غداء مشترك: موائد للعيش المشترك في كل حي",
+            "15:00 · منتدى عام: مبادرات المدينة كما تقدمها فرقها",
+            "19:00 · حفل موسيقي من أجل العيش معًا في سلام",
+        ],
+    ),
+}
+
+
+def _capital_programme(code, city):
+    heading, items = CAPITAL_PROGRAMME.get(code, CAPITAL_PROGRAMME["en"])
+    lines = "".join(f"<li>{item.format(city=city)}</li>" for item in items)
+    return [
+        ("heading", {"text": heading, "level": "h3"}),
+        ("paragraph", RichText(f"<ul>{lines}</ul>")),
+    ]
+
+
 def _paragraphs(texts):
     return "".join(f"<p>{text}</p>" for text in texts)
 
@@ -253,6 +316,10 @@ def _fill_demo_capital(locales, year, city):
         name = (city.get_translation_or_none(locales[code]) or city).title
         page.title = title.format(year=year)
         page.introduction = introduction.format(year=year, city=name)
+        page.programme = _capital_programme(code, name)
+        # The Capital's picture is its city's.
+        page.image_alt = image_alt("city", code, name)
+        page.image_credit = CREDIT.get(code, CREDIT["en"])
 
     return fill
 
@@ -291,7 +358,11 @@ def _demo_capital(index, locales, year, city):
     existing = CapitalPage.objects.filter(year=year, locale=index.locale).first()
     if existing is not None:
         return existing
-    page = CapitalPage(slug=str(year), year=year, city=city, locale=index.locale)
+    page = CapitalPage(
+        slug=str(year), year=year, city=city, locale=index.locale, image_id=city.image_id
+    )
+    if city.image is not None:
+        generate_renditions(city.image, ["hero", "card"])
     fill(page, "en")
     index.add_child(instance=page)
     return publish_everywhere(page, locales, fill)

@@ -23,6 +23,7 @@ from cities.models import CityPage
 from core.blocks import BaseStreamBlock
 from core.dates import INTERNATIONAL_DAY, next_international_day
 from core.i18n import in_language, localized_by_key
+from core.images import PageImageMixin
 from core.sections import CAPITAL_PAGE, section_context
 from core.structured_data import json_ld
 from summits.models import Signature
@@ -62,13 +63,14 @@ class CapitalIndexPage(Page):
             .live()
             .public()
             .defer_streamfields()
-            .select_related("city")
+            .select_related("city", "image")
+            .prefetch_related("image__renditions")
             .order_by("-year")
         )
         return context
 
 
-class CapitalPage(Page):
+class CapitalPage(PageImageMixin, Page):
     """The Capital of Living Together of one year: its city, 16 May programme and report.
 
     The slug is the year and is synchronised: /en/capitals/2020/, /fr/capitals/2020/.
@@ -95,6 +97,7 @@ class CapitalPage(Page):
             "introduction",
             help_text=_("A short paragraph at the top of the page, also shown in the archive."),
         ),
+        *PageImageMixin.image_panels,
         FieldPanel(
             "programme", help_text=_("The programme of the 16 May celebration in the Capital.")
         ),
@@ -105,6 +108,7 @@ class CapitalPage(Page):
         SynchronizedField("year"),
         SynchronizedField("city"),
         SynchronizedField("designated_on"),
+        SynchronizedField("image"),
     ]
     search_fields = [
         *Page.search_fields,

@@ -17,6 +17,7 @@ from django_countries.fields import CountryField
 from django_countries.serializer_fields import CountryField as CountrySerializerField
 
 from core.i18n import in_language
+from core.images import PageImageMixin
 from core.sections import CITY_PAGE, section_context
 
 # Read with getattr so the site works before settings name them.
@@ -110,7 +111,7 @@ class CityIndexPage(Page):
                 cities = cities.filter(country=country)
             if continent in Continent.values:
                 cities = cities.filter(continent=continent)
-        return cities.select_related("image")
+        return cities.select_related("image").prefetch_related("image__renditions")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -145,7 +146,7 @@ class CityIndexPage(Page):
         ]
 
 
-class CityPage(Page):
+class CityPage(PageImageMixin, Page):
     """A member city: its profile, mayor, initiatives, signatures and Capital years.
 
     The slug is synchronised (``/fr/cities/duesseldorf/``): a city keeps one
@@ -162,14 +163,6 @@ class CityPage(Page):
     website = models.URLField(_("website"), blank=True)
     description = RichTextField(
         _("description"), blank=True, features=["bold", "italic", "link", "ul"]
-    )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
 
     content_panels = [
@@ -211,12 +204,7 @@ class CityPage(Page):
         FieldPanel(
             "description", help_text=_("What living together means in this city: a few paragraphs.")
         ),
-        FieldPanel(
-            "image",
-            help_text=_(
-                "A landscape photo of the city; the image's description is its alternative text."
-            ),
-        ),
+        *PageImageMixin.image_panels,
     ]
     override_translatable_fields = [
         SynchronizedField("slug"),
@@ -229,6 +217,8 @@ class CityPage(Page):
         SynchronizedField("website"),
         SynchronizedField("image"),
         TranslatableField("mayor"),
+        TranslatableField("image_alt"),
+        TranslatableField("image_credit"),
     ]
     search_fields = [
         *Page.search_fields,

@@ -118,6 +118,7 @@ def _save_profile(page, form, team, user):
             collection=private_collection(team),
             user=user,
         )
+        page.image_alt = data["image_alt"]
     page.save_revision(user=user, log_action=True)
     submit_for_moderation(page, user)
 

@@ -15,6 +15,7 @@ languages (an unknown code renders, and is labelled, in the default language).
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import translation
 
 from celery import shared_task
@@ -29,6 +30,15 @@ def absolute_url(path):
     return settings.BASE_URL.rstrip("/") + path
 
 
+def identity_context():
+    """What every email's header and footer show: the logo (a PNG: mail clients drop SVG)."""
+    return {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "base_url": settings.BASE_URL,
+        "logo_url": absolute_url(static("img/logo-email.png")),
+    }
+
+
 def site_language(language):
     """``language`` as one of the site's languages (``fr-ca`` → ``fr``), else the default one."""
     try:
@@ -40,7 +50,7 @@ def site_language(language):
 def render_email(template, context, language):
     """(subject, text, html, language rendered in) of an email template in ``language``."""
     language = site_language(language)
-    context = {"site_name": settings.WAGTAIL_SITE_NAME, "base_url": settings.BASE_URL, **context}
+    context = {**identity_context(), **context}
     with translation.override(language):
         context["language"] = language
         context["language_bidi"] = translation.get_language_bidi()

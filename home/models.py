@@ -42,14 +42,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
-            StandardPage.objects.live()
-            .public()
-            .filter(locale=self.locale)
-            .order_by("-first_published_at")[:3]
-        )
-        # The countdown, the Capital and the latest initiatives come from the apps
-        # that own them (core.sections.HOME_PAGE hooks).
+        # The countdown, the Capital, the latest initiatives and the news (newsletters)
+        # come from the apps that own them (core.sections.HOME_PAGE hooks).
         context.update(section_context(HOME_PAGE, self, request))
         return context
 

@@ -16,6 +16,7 @@ from wagtail.rich_text import RichText
 
 from cities.models import CityIndexPage, CityPage, Continent, Theme
 from home.demo import publish_everywhere, translate_everywhere, translate_snippet_everywhere
+from home.demo_images import demo_image, image_block, set_image_text
 
 from .models import InitiativeIndexPage, InitiativeKind, InitiativePage
 
@@ -822,6 +823,27 @@ PARTNERS = {
 }
 
 
+# Each theme's colours in the demo's illustrations (core.illustrations.PALETTES).
+THEME_PALETTES = {
+    "mobility-environment": "olive",
+    "inclusive-urbanism": "teal",
+    "security-resilience": "slate",
+    "digital-city": "navy",
+    "affordability-diversity": "terracotta",
+}
+
+
+def city_image(slug):
+    """A city's illustration: a skyline under linked circles, in colours of its own."""
+    return demo_image(f"city-{slug}", ["figure", "card"], skyline=True)
+
+
+def initiative_image(slug):
+    """An initiative's illustration, in the colours of its first theme."""
+    theme = INITIATIVES[slug]["themes"][0]
+    return demo_image(f"initiative-{slug}", ["content", "card"], palette=THEME_PALETTES[theme])
+
+
 def _text(table, code):
     return table.get(code, table["en"])
 
@@ -858,6 +880,7 @@ def _fill_city(data):
         name = _text(data["names"], code)
         page.title = name
         page.description = _text(CITY_DESCRIPTION, code).format(city=name)
+        set_image_text(page, "city", code)
 
     return fill
 
@@ -865,9 +888,12 @@ def _fill_city(data):
 def _fill_initiative(slug):
     texts = INITIATIVES[slug]["texts"]
 
+    image = initiative_image(slug)
+
     def fill(page, code):
         page.title, page.summary = _text(texts, code)
         page.body = [("paragraph", RichText(_text(BODY, code)))]
+        page.images = [("image", image_block(image, "initiative", code, page.title))]
         page.outcomes = _text(OUTCOMES, code)
         page.partners = _text(PARTNERS, code)
 
@@ -896,6 +922,7 @@ def _city(index, locales, slug, data):
         longitude=Decimal(data["longitude"]),
         member_since=data.get("member_since"),
         website=data.get("website", ""),
+        image=city_image(slug),
     )
     fill(page, "en")
     index.add_child(instance=page)

@@ -15,7 +15,7 @@ from wagtail.models import Page
 from cities.models import CityPage, Theme
 from core.i18n import default_locale
 
-from .models.pages import InitiativeKind, InitiativePage
+from .models.pages import InitiativeKind, InitiativePage, attach_card_images
 from .search import search_initiatives as full_text
 
 FILTER_NAMES = ("theme", "country", "city", "kind", "year")
@@ -235,4 +235,4 @@ def decorate(initiatives, search):
         initiative.listing_themes = [
             search.themes_by_slug.get(theme.slug, theme) for theme in initiative.themes.all()
         ]
-    return initiatives
+    return attach_card_images(initiatives)

@@ -6,6 +6,7 @@ from core.sections import CITY_PAGE, DATASETS, DEMO_CONTENT, HOME_PAGE, MY_CITY,
 
 from .demo import load_cities, load_themes
 from .models import InitiativeIndexPage, InitiativePage, latest_initiatives
+from .models.pages import attach_card_images
 from .submission import city_initiatives, initiative_state
 from .views import datasets
 
@@ -17,13 +18,15 @@ def home_page_initiatives(page, request):
 
 @hooks.register(CITY_PAGE, order=10)
 def city_page_initiatives(page, request):
-    return {
-        "initiatives": InitiativePage.objects.child_of(page)
+    # Not ``defer_streamfields()``: the cards read their first image from ``images``.
+    initiatives = (
+        InitiativePage.objects.child_of(page)
         .live()
         .public()
-        .defer_streamfields()
+        .defer("body", "documents")
         .order_by("-start_date")
-    }
+    )
+    return {"initiatives": attach_card_images(list(initiatives))}
 
 
 @hooks.register(MY_CITY, order=10)

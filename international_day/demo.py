@@ -7,10 +7,12 @@ from django.utils import timezone
 
 from wagtail.rich_text import RichText
 
+from capitals.models import CapitalPage
 from cities.models import CityPage
 from core.dates import campaign_year
 from core.time_zones import city_time_zone_name
 from home.demo import publish_everywhere, translate_everywhere
+from home.demo_images import demo_image, set_image_text
 
 from .models import CityEvent, InternationalDayPage
 
@@ -169,12 +171,18 @@ def load_international_day_page(home, locales):
         page.introduction = texts["introduction"]
         page.why_16_may = texts["why"]
         page.body = _international_day_body(texts["body"])
+        set_image_text(page, "day", code)
 
     existing = InternationalDayPage.objects.child_of(home).first()
     if existing is not None:
         # A rerun on an older demo: translate where it is still an alias.
         return translate_everywhere(existing, locales, fill, unedited_only=True)
-    page = InternationalDayPage(slug="international-day", locale=home.locale, show_in_menus=True)
+    page = InternationalDayPage(
+        slug="international-day",
+        locale=home.locale,
+        show_in_menus=True,
+        image=demo_image("international-day", ["hero", "card"], palette="teal"),
+    )
     fill(page, "en")
     home.add_child(instance=page)
     return publish_everywhere(page, locales, fill)
@@ -235,7 +243,50 @@ def load_demo_events(today=None):
     return created
 
 
+# Each demo Capital's main celebration, on 16 May of its year (shown on its page).
+CAPITAL_EVENT = (
+    "Capital of Living Together: the 16 May celebration",
+    "City Hall square",
+    "The main celebration of the International Day, open to everyone: welcome by the mayor, "
+    "a shared meal, music from every neighbourhood. (Demo)",
+)
+
+
+def load_capital_events():
+    """An approved event of each Capital's city on 16 May of the Capital's year. Idempotent."""
+    title, place, description = CAPITAL_EVENT
+    created = []
+    capitals = CapitalPage.objects.filter(locale__language_code="en").select_related("city")
+    for capital in capitals:
+        city = capital.city
+        events = CityEvent.objects.filter(
+            city_key=city.translation_key, starts_at__year=capital.year, title=title
+        )
+        if events.exists():
+            continue
+        zone = city_time_zone_name(city)
+        starts = datetime.datetime(capital.year, 5, 16, 11, 0, tzinfo=zoneinfo.ZoneInfo(zone))
+        created.append(
+            CityEvent.objects.create(
+                city_key=city.translation_key,
+                title=title,
+                starts_at=starts,
+                ends_at=starts + datetime.timedelta(hours=8),
+                time_zone=zone,
+                place=place,
+                latitude=city.latitude,
+                longitude=city.longitude,
+                description=description,
+                language="en",
+                status=CityEvent.Status.APPROVED,
+                reviewed_at=timezone.now(),
+            )
+        )
+    return created
+
+
 def load(world):
     """The International Day page and approved 16 May events (``core.sections.DEMO_CONTENT``)."""
     load_international_day_page(world["home"], world["locales"])
     load_demo_events()
+    load_capital_events()

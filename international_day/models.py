@@ -28,10 +28,11 @@ from cities.models import DEFAULT_TILE_URL, CityPage, tile_attribution
 from core.blocks import BaseStreamBlock, DocumentListBlock
 from core.dates import campaign_year, international_day_countdown
 from core.i18n import in_language, one_per_key
+from core.images import PageImageMixin
 from core.time_zones import time_zone_choices
 
 
-class InternationalDayPage(Page):
+class InternationalDayPage(PageImageMixin, Page):
     """The 16 May campaign page: countdown, why 16 May, the year's Capital, the toolkit."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -49,6 +50,7 @@ class InternationalDayPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction", help_text=_("A short paragraph at the top of the page.")),
+        *PageImageMixin.image_panels,
         FieldPanel("why_16_may"),
         FieldPanel("body", help_text=_("What cities do on the Day and how to take part.")),
         FieldPanel(
@@ -56,7 +58,7 @@ class InternationalDayPage(Page):
             help_text=_("Files and links cities use to celebrate: posters, logos, guides."),
         ),
     ]
-    override_translatable_fields = [SynchronizedField("slug")]
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("image")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("introduction"),

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from home.demo import publish_everywhere, translate_everywhere, translate_snippet_everywhere
+from home.demo_images import demo_image, set_image_text
 
 from .models import NewsletterIndexPage, NewsletterPage, ReminderMessage, ReminderRule
 from .reminders import DEFAULT_DAYS
@@ -104,6 +105,7 @@ def fill_archive(copy, code):
 def fill_letter(copy, code):
     copy.title, copy.subject, copy.preheader, text = LETTER.get(code, LETTER["en"])
     copy.body = paragraphs(text)
+    set_image_text(copy, "news", code)
 
 
 def fill_reminder(copy, code):
@@ -130,16 +132,12 @@ def load_newsletters(home, locales):
             instance=NewsletterIndexPage(title=title, slug="newsletters", introduction=introduction)
         )
         publish_everywhere(index, locales, fill_archive)
-        title, subject, preheader, body = LETTER["en"]
-        letter = index.add_child(
-            instance=NewsletterPage(
-                title=title,
-                slug="towards-16-may",
-                subject=subject,
-                preheader=preheader,
-                body=paragraphs(body),
-            )
+        letter = NewsletterPage(
+            slug="towards-16-may",
+            image=demo_image("newsletter-towards-16-may", ["hero", "card"], palette="plum"),
         )
+        fill_letter(letter, "en")
+        letter = index.add_child(instance=letter)
         publish_everywhere(letter, locales, fill_letter)
         subject, body = REMINDER["en"]
         message = ReminderMessage.objects.create(

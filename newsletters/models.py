@@ -20,6 +20,7 @@ from django_countries.fields import CountryField
 
 from core.blocks import BaseStreamBlock
 from core.emails import absolute_url
+from core.images import PageImageMixin
 
 from .rendering import render_newsletter
 
@@ -167,12 +168,14 @@ class NewsletterIndexPage(Page):
             .live()
             .public()
             .defer_streamfields()
+            .select_related("image")
+            .prefetch_related("image__renditions")
             .order_by("-first_published_at")
         )
         return context
 
 
-class NewsletterPage(Page):
+class NewsletterPage(PageImageMixin, Page):
     """A newsletter: a page in the archive and, sent as a campaign, an email in each language."""
 
     subject = models.CharField(_("subject"), max_length=200)
@@ -190,6 +193,7 @@ class NewsletterPage(Page):
             "subject", help_text=_("The email's subject line: under 60 characters reads best.")
         ),
         FieldPanel("preheader"),
+        *PageImageMixin.image_panels,
         FieldPanel(
             "body",
             help_text=_(

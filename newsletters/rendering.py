@@ -20,7 +20,7 @@ from django.utils import translation
 
 import mrml
 
-from core.emails import absolute_url
+from core.emails import absolute_url, identity_context
 from core.i18n import original, written_in
 from core.text import html_to_text
 
@@ -109,16 +109,22 @@ def render_newsletter(page):
     with translation.override(language):
         archive = page.get_parent()
         context = {
+            **identity_context(),
             "page": page,
             "subject": page.subject,
             "preheader": page.preheader,
             "blocks": email_blocks(page),
+            # The newsletter's own picture, under its title (JPEG: every mail client shows it).
+            "hero": page.image
+            and {
+                "src": _image_url(page.image, "fill-1200x675|format-jpeg"),
+                "alt": page.image_alt_text,
+            },
             "web_url": page.full_url,
             "archive_url": archive.full_url,
             "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
             "language": language,
             "bidi": translation.get_language_bidi(),
-            "site_name": settings.WAGTAIL_SITE_NAME,
         }
         mjml_source = render_to_string("newsletters/email/newsletter.mjml", context)
         text = render_to_string("newsletters/email/newsletter.txt", context)

@@ -3,9 +3,13 @@
 Apps are included by name, never imported: the project sits below every app.
 """
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
+from django.views.static import serve
 
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -28,11 +32,22 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # Images and their renditions on the local disk (SERVE_MEDIA). Documents are not
+    # served from here: Wagtail's /documents/ view checks their collection's privacy.
+    urlpatterns += [
+        re_path(
+            r"^{}(?P<path>(?:original_images|images)/.*)$".format(
+                re.escape(settings.MEDIA_URL.lstrip("/"))
+            ),
+            cache_control(max_age=30 * 24 * 3600, public=True)(serve),
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # `/` has no page of its own: LocaleMiddleware sends it to the visitor's language.
 urlpatterns += i18n_patterns(

@@ -20,6 +20,7 @@ from home.demo import (
     publish_everywhere,
     translate_everywhere,
 )
+from home.demo_images import demo_image, with_image_text
 
 from .models import (
     Audience,
@@ -892,6 +893,253 @@ DECLARATION = {
 ADOPTED_AT = {"en": "Düsseldorf", "ar": "دوسلدورف"}
 
 
+# Montréal 2015: the seeds say "June 2015", more than 20 mayors, social cohesion,
+# integration and security in a globalised world, the Montréal Declaration and the
+# Observatory's creation. The sessions follow those subjects; like the dates, the times
+# are placeholders until an editor enters the real ones.
+MONTREAL_PROGRAMME = {
+    "en": [
+        (
+            "2015-06-09",
+            "Sharing experiences",
+            [
+                ("09:00", "10:00", "Opening of the summit", PUBLIC),
+                (
+                    "10:00",
+                    "12:30",
+                    "Mayors' round table: social cohesion and integration",
+                    PARTICIPANTS,
+                ),
+                (
+                    "14:00",
+                    "17:00",
+                    "Workshops: security and the prevention of radicalisation",
+                    PARTICIPANTS,
+                ),
+            ],
+        ),
+        (
+            "2015-06-10",
+            "Committing together",
+            [
+                (
+                    "09:00",
+                    "12:00",
+                    "Towards a declaration: better policies for living together",
+                    PARTICIPANTS,
+                ),
+                (
+                    "14:00",
+                    "15:30",
+                    "Adoption of the Montréal Declaration on Living Together",
+                    PUBLIC,
+                ),
+                (
+                    "15:30",
+                    "16:30",
+                    "Creation of the International Observatory of Mayors on Living Together "
+                    "and press conference",
+                    PUBLIC,
+                ),
+            ],
+        ),
+    ],
+    "fr": [
+        (
+            "2015-06-09",
+            "Partager les expériences",
+            [
+                ("09:00", "10:00", "Ouverture du sommet", PUBLIC),
+                (
+                    "10:00",
+                    "12:30",
+                    "Table ronde des maires : cohésion sociale et intégration",
+                    PARTICIPANTS,
+                ),
+                (
+                    "14:00",
+                    "17:00",
+                    "Ateliers : sécurité et prévention de la radicalisation",
+                    PARTICIPANTS,
+                ),
+            ],
+        ),
+        (
+            "2015-06-10",
+            "S'engager ensemble",
+            [
+                (
+                    "09:00",
+                    "12:00",
+                    "Vers une déclaration : de meilleures politiques pour le vivre ensemble",
+                    PARTICIPANTS,
+                ),
+                (
+                    "14:00",
+                    "15:30",
+                    "Adoption de la Déclaration de Montréal sur le vivre ensemble",
+                    PUBLIC,
+                ),
+                (
+                    "15:30",
+                    "16:30",
+                    "Création de l'Observatoire international des maires sur le Vivre ensemble "
+                    "et conférence de presse",
+                    PUBLIC,
+                ),
+            ],
+        ),
+    ],
+    "de": [
+        (
+            "2015-06-09",
+            "Erfahrungen teilen",
+            [
+                ("09:00", "10:00", "Eröffnung des Gipfels", PUBLIC),
+                (
+                    "10:00",
+                    "12:30",
+                    "Runder Tisch der Bürgermeister: sozialer Zusammenhalt und Integration",
+                    PARTICIPANTS,
+                ),
+                (
+                    "14:00",
+                    "17:00",
+                    "Workshops: Sicherheit und Prävention von Radikalisierung",
+                    PARTICIPANTS,
+                ),
+            ],
+        ),
+        (
+            "2015-06-10",
+            "Sich gemeinsam verpflichten",
+            [
+                (
+                    "09:00",
+                    "12:00",
+                    "Auf dem Weg zu einer Erklärung: bessere Politik für das Zusammenleben",
+                    PARTICIPANTS,
+                ),
+                (
+                    "14:00",
+                    "15:30",
+                    "Verabschiedung der Erklärung von Montréal zum Zusammenleben",
+                    PUBLIC,
+                ),
+                (
+                    "15:30",
+                    "16:30",
+                    "Gründung der Internationalen Beobachtungsstelle der Bürgermeister für das "
+                    "Zusammenleben und Pressekonferenz",
+                    PUBLIC,
+                ),
+            ],
+        ),
+    ],
+    "es": [
+        (
+            "2015-06-09",
+            "Compartir experiencias",
+            [
+                ("09:00", "10:00", "Apertura de la cumbre", PUBLIC),
+                (
+                    "10:00",
+                    "12:30",
+                    "Mesa redonda de alcaldes: cohesión social e integración",
+                    PARTICIPANTS,
+                ),
+                (
+                    "14:00",
+                    "17:00",
+                    "Talleres: seguridad y prevención de la radicalización",
+                    PARTICIPANTS,
+                ),
+            ],
+        ),
+        (
+            "2015-06-10",
+            "Comprometerse juntos",
+            [
+                (
+                    "09:00",
+                    "12:00",
+                    "Hacia una declaración: mejores políticas para la convivencia",
+                    PARTICIPANTS,
+                ),
+                (
+                    "14:00",
+                    "15:30",
+                    "Adopción de la Declaración de Montreal sobre la Convivencia",
+                    PUBLIC,
+                ),
+                (
+                    "15:30",
+                    "16:30",
+                    "Creación del Observatorio Internacional de Alcaldes sobre la Convivencia "
+                    "y rueda de prensa",
+                    PUBLIC,
+                ),
+            ],
+        ),
+    ],
+    "ar": [
+        (
+            "2015-06-09",
+            "تبادل التجارب",
+            [
+                ("09:00", "10:00", "افتتاح القمة", PUBLIC),
+                (
+                    "10:00",
+                    "12:30",
+                    "مائدة مستديرة لرؤساء البلديات: التماسك الاجتماعي والاندماج",
+                    PARTICIPANTS,
+                ),
+                ("14:00", "17:00", "ورشات عمل: الأمن والوقاية من التطرف", PARTICIPANTS),
+            ],
+        ),
+        (
+            "2015-06-10",
+            "الالتزام معًا",
+            [
+                ("09:00", "12:00", "نحو إعلان: سياسات أفضل للعيش المشترك", PARTICIPANTS),
+                ("14:00", "15:30", "اعتماد إعلان مونتريال حول العيش المشترك", PUBLIC),
+                (
+                    "15:30",
+                    "16:30",
+                    "إنشاء المرصد الدولي لرؤساء البلديات حول العيش المشترك ومؤتمر صحفي",
+                    PUBLIC,
+                ),
+            ],
+        ),
+    ],
+}
+MONTREAL_VENUE = {
+    "en": "Montréal",
+    "fr": "Montréal",
+    "de": "Montreal",
+    "es": "Montreal",
+    "ar": "مونتريال",
+}
+
+
+def montreal_programme(code):
+    venue = MONTREAL_VENUE[code]
+    return [
+        (
+            "day",
+            {
+                "date": datetime.date.fromisoformat(day),
+                "title": title,
+                "sessions": [
+                    session(start, end, name, venue, audience)
+                    for start, end, name, audience in sessions
+                ],
+            },
+        )
+        for day, title, sessions in MONTREAL_PROGRAMME[code]
+    ]
+
+
 def programme(code):
     return [
         (
@@ -926,14 +1174,31 @@ def fill_title_and_introduction(texts):
 
 
 fill_index = fill_title_and_introduction(INDEX)
-fill_montreal = fill_title_and_introduction(MONTREAL)
 
 
-def fill_summit(page, code):
+def _fill_montreal(page, code):
+    page.title, page.introduction = MONTREAL[code]
+    page.programme = montreal_programme(code)
+
+
+def _fill_summit(page, code):
     page.title, page.introduction = DUESSELDORF[code]
     page.programme = programme(code)
     page.partners = PARTNERS[code]
     page.results = [("paragraph", rich(RESULTS[code]))]
+
+
+# Each summit's picture is described and credited in every language.
+fill_montreal = with_image_text(_fill_montreal, "event")
+fill_summit = with_image_text(_fill_summit, "event")
+
+
+def summit_image(slug, palette):
+    return demo_image(f"summit-{slug}", ["hero", "card"], palette=palette, skyline=True)
+
+
+def venue_image(name):
+    return demo_image(f"venue-{name}", ["card"], palette="slate")
 
 
 def fill_declaration(page, code):
@@ -978,6 +1243,7 @@ def load_summits(home, locales, cities, themes):
         start_date=datetime.date(2015, 6, 9),
         end_date=datetime.date(2015, 6, 10),
         locale=en,
+        image=summit_image("montreal-2015", "navy"),
     )
     fill_montreal(montreal, "en")
     index.add_child(instance=montreal)
@@ -991,10 +1257,15 @@ def load_summits(home, locales, cities, themes):
         start_date=datetime.date(2019, 8, 30),
         end_date=datetime.date(2019, 9, 1),
         locale=en,
+        image=summit_image("duesseldorf-2019", "terracotta"),
     )
     fill_summit(duesseldorf, "en")
     duesseldorf.themes = list(themes.values())
-    duesseldorf.venues = [SummitVenue(name=name, address=address) for name, address in VENUES]
+    # A venue's picture is described by the template in the reader's language (its
+    # alternative text is left to editors: venues are the same in every language).
+    duesseldorf.venues = [
+        SummitVenue(name=name, address=address, image=venue_image(name)) for name, address in VENUES
+    ]
     index.add_child(instance=duesseldorf)
     publish(duesseldorf)
     publish_everywhere(duesseldorf, locales, fill_summit)

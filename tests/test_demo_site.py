@@ -172,3 +172,112 @@ def test_a_rerun_translates_what_an_older_demo_left_as_aliases(client, demo_site
     }.items():
         html = client.get(f"/{code}/summits/duesseldorf-2019/declaration/").content.decode()
         assert f'<p class="declaration__language-note" role="note">{words}' in html, code
+
+
+# One page of each page type that carries an image, and the picture it shows it as.
+IMAGE_PAGES = {
+    "summits.SummitPage": ("/{lang}/summits/montreal-2015/", "hero"),
+    "cities.CityPage": ("/{lang}/cities/montreal/", "figure"),
+    "initiatives.InitiativePage": (
+        "/{lang}/cities/montreal/neighbourhood-dialogue-tables/",
+        "content",
+    ),
+    "capitals.CapitalPage": ("/{lang}/capitals/2022/", "hero"),
+    "international_day.InternationalDayPage": ("/{lang}/international-day/", "hero"),
+    "newsletters.NewsletterPage": ("/{lang}/newsletters/towards-16-may/", "hero"),
+}
+
+
+def _alt_of(page):
+    from initiatives.models import InitiativePage
+
+    if isinstance(page, InitiativePage):
+        return page.card_image["alt_text"]
+    return page.image_alt
+
+
+def test_every_page_type_has_an_image_described_in_every_language(demo_site, db):
+    from django.apps import apps
+
+    from summits.models import SummitVenue
+
+    for label in IMAGE_PAGES:
+        model = apps.get_model(label)
+        alts = {}
+        for page in model.objects.live().select_related("locale"):
+            has_image = page.card_image if label.endswith("InitiativePage") else page.image_id
+            assert has_image, (label, page.url_path, page.locale.language_code)
+            alt = _alt_of(page)
+            assert alt, (label, page.url_path)
+            alts.setdefault(page.translation_key, {})[page.locale.language_code] = alt
+        for texts in alts.values():
+            assert set(texts) == {"en", *OTHER_LANGUAGES}, label
+            # Each language describes the picture in its own words.
+            assert len(set(texts.values())) == 5, texts
+    assert SummitVenue.objects.filter(image__isnull=False).count() >= 6
+
+
+def test_renditions_are_made_when_the_demo_loads_not_on_a_first_visit(client, demo_site, db):
+    from wagtail.images import get_image_model
+
+    rendition_model = get_image_model().get_rendition_model()
+    before = rendition_model.objects.count()
+    assert before > 0
+    for url, _picture in IMAGE_PAGES.values():
+        for code in ("en", "ar"):
+            assert client.get(url.format(lang=code)).status_code == 200
+    for url in ("/en/", "/en/cities/", "/en/initiatives/", "/en/capitals/", "/en/summits/"):
+        assert client.get(url).status_code == 200
+    assert rendition_model.objects.count() == before
+
+
+def test_each_page_type_shows_its_image_as_webp_with_alt_in_every_language(client, demo_site, db):
+    from django.apps import apps
+
+    from core.images import PICTURES
+
+    for label, (url, picture) in IMAGE_PAGES.items():
+        model = apps.get_model(label)
+        for code in ("en", *OTHER_LANGUAGES):
+            html = client.get(url.format(lang=code)).content.decode()
+            page = model.objects.get(
+                url_path__endswith=url.format(lang="x")[2:], locale__language_code=code
+            )
+            pictures = re.findall(r"<picture>.*?</picture>", html, re.S)
+            sizes = PICTURES[picture][1]
+            [main] = [p for p in pictures if f'sizes="{sizes}"' in p][:1]
+            source = re.search(r'<source [^>]*type="image/webp"[^>]*>', main).group(0)
+            assert ".webp 480w" in source and "sizes=" in source, (label, code)
+            assert re.search(r'<img [^>]*\bwidth="\d+"', main), (label, code)
+            assert re.search(r'<img [^>]*\bheight="\d+"', main), (label, code)
+            assert f'alt="{escape(_alt_of(page))}"' in main, (label, code)
+
+
+def test_home_news_holds_newsletters_and_never_the_about_page(client, demo_site, db):
+    html = client.get("/en/").content.decode()
+    news = re.search(r'aria-labelledby="news-heading".*?</section>', html, re.S).group(0)
+    assert "/en/newsletters/towards-16-may/" in news
+    assert "/en/about/" not in news and "About the Observatory" not in news
+    initiatives = re.search(r'aria-labelledby="initiatives-heading".*?</section>', html, re.S)
+    assert "<picture>" in initiatives.group(0)
+
+
+def test_the_montreal_summit_has_its_programme_and_calendar(client, demo_site, db):
+    from django.urls import reverse
+
+    for code in ("en", "fr", "ar"):
+        html = client.get(f"/{code}/summits/montreal-2015/").content.decode()
+        assert 'id="programme-heading"' in html, code
+        with translation.override(code):
+            url = reverse("summit_programme_ics", kwargs={"summit": "montreal-2015"})
+        calendar = client.get(url).content.decode()
+        assert calendar.count("BEGIN:VEVENT") == 6, code
+        assert "DTSTART" in calendar and "2015061" in calendar
+
+
+def test_capitals_show_a_programme_an_image_and_their_citys_event(client, demo_site, db):
+    for code in ("en", "es", "ar"):
+        html = client.get(f"/{code}/capitals/2022/").content.decode()
+        assert 'id="programme-heading"' in html, code
+        assert "<picture>" in html and "image/webp" in html, code
+        assert "Capital of Living Together: the 16 May celebration" in html, code

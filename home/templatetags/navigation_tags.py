@@ -3,6 +3,8 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
@@ -12,6 +14,23 @@ from core.structured_data import json_ld
 from .. import frame
 
 register = template.Library()
+
+
+# The fields a page type may summarise itself in, in order of preference.
+SUMMARY_FIELDS = ("search_description", "introduction", "summary", "preheader", "description")
+
+
+@register.simple_tag
+def meta_description(page=None):
+    """The page's own summary for search engines, else what the Observatory is (160 chars)."""
+    for name in SUMMARY_FIELDS:
+        text = strip_tags(str(getattr(page, name, "") or "")).strip()
+        if text:
+            return Truncator(" ".join(text.split())).chars(160)
+    return _(
+        "A network of cities sharing initiatives for living together in peace, "
+        "created after the 2015 Montréal summit of mayors."
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -147,6 +148,19 @@ class InitiativePage(Page):
     def city(self):
         return self.get_parent().specific
 
+    @property
+    def card_image(self):
+        """The first image of the initiative (a CaptionedImageBlock value), for its card.
+
+        ``attach_card_images`` sets it for a whole list in two queries.
+        """
+        if hasattr(self, "_card_image"):
+            return self._card_image
+        for block in self.images:
+            if block.block_type == "image" and block.value.get("image"):
+                return block.value
+        return None
+
     def partner_list(self):
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
 
@@ -174,4 +188,24 @@ def latest_initiatives(locale, count=3):
     cities = {city.path: city for city in CityPage.objects.filter(path__in=parent_paths)}
     for initiative in initiatives:
         initiative.listing_city = cities.get(initiative.path[:-steplen])
+    return attach_card_images(initiatives)
+
+
+def attach_card_images(initiatives):
+    """Set ``card_image`` on each initiative: the images and their renditions in two queries."""
+    first = {}
+    for initiative in initiatives:
+        for block in initiative.images.raw_data:
+            if block.get("type") == "image" and block.get("value", {}).get("image"):
+                first[initiative.pk] = block["value"]
+                break
+    images = (
+        get_image_model()
+        .objects.prefetch_related("renditions")
+        .in_bulk({value["image"] for value in first.values()})
+    )
+    for initiative in initiatives:
+        value = first.get(initiative.pk)
+        image = images.get(value["image"]) if value else None
+        initiative._card_image = {**value, "image": image} if image else None
     return initiatives

@@ -298,6 +298,9 @@ if AWS_STORAGE_BUCKET_NAME:
     MEDIA_STORAGE_BACKEND = "storages.backends.s3.S3Storage"
 else:
     MEDIA_STORAGE_BACKEND = "django.core.files.storage.FileSystemStorage"
+# Media on the local disk are served by Django itself (images and their renditions, with
+# a long cache), unless a proxy or CDN serves MEDIA_URL: then turn this off.
+SERVE_MEDIA = env_bool("OBSERVATORY_SERVE_MEDIA", not AWS_STORAGE_BUCKET_NAME)
 STORAGES = {
     "default": {"BACKEND": MEDIA_STORAGE_BACKEND},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -17,11 +17,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
 from core.i18n import localized_by_key
+from core.images import PageImageMixin
 from core.structured_data import json_ld
 
 from ..signing import confirm, sign, signing_context, thanks
@@ -90,7 +91,8 @@ class SummitIndexPage(Page):
             .live()
             .public()
             .defer_streamfields()
-            .select_related("host_city")
+            .select_related("host_city", "image")
+            .prefetch_related("image__renditions")
             .order_by("-start_date")
         )
         # Host cities in the reader's language, in one query for every summit.
@@ -102,7 +104,7 @@ class SummitIndexPage(Page):
         return context
 
 
-class SummitPage(Page):
+class SummitPage(PageImageMixin, Page):
     """One International Mayors Summit: edition, host city, dates, venues, programme, results."""
 
     # Themes offered, and shown chosen, in the page's own language.
@@ -154,6 +156,7 @@ class SummitPage(Page):
             "introduction",
             help_text=_("A short paragraph at the top of the page, also shown in listings."),
         ),
+        *PageImageMixin.image_panels,
         InlinePanel("venues", label=_("Venues")),
         FieldPanel(
             "themes",
@@ -181,6 +184,9 @@ class SummitPage(Page):
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
         SynchronizedField("themes"),
+        SynchronizedField("image"),
+        TranslatableField("image_alt"),
+        TranslatableField("image_credit"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -290,10 +296,26 @@ class SummitVenue(Orderable):
     summit = ParentalKey(SummitPage, related_name="venues", on_delete=models.CASCADE)
     name = models.CharField(_("name"), max_length=200)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
 
     panels = [
         FieldPanel("name", help_text=_("The venue's name, for example the city hall.")),
         FieldPanel("address", help_text=_("Street, postcode and city, as a map would show them.")),
+        FieldPanel("image", help_text=_("A photo of the venue, shown with the summit's venues.")),
+        FieldPanel("image_alt"),
     ]
 
     class Meta(Orderable.Meta):

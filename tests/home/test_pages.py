@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from home.factories import StandardPageFactory
+from newsletters.factories import NewsletterIndexPageFactory, NewsletterPageFactory
 from tests.capitals.pages import (
     make_capital,
     make_capital_index,
@@ -85,12 +86,20 @@ def test_home_shows_only_its_own_language(client, home_page, locales):
     assert "Düsseldorf (fr)" in html
 
 
-def test_latest_news_only_when_there_is_some(client, home_page):
+def news_section(html):
+    match = re.search(r'<section[^>]*aria-labelledby="news-heading".*?</section>', html, re.S)
+    return match.group(0) if match else ""
+
+
+def test_latest_news_are_newsletters_not_standard_pages(client, home_page):
+    publish(StandardPageFactory(parent=home_page, title="About the Observatory", slug="about"))
     assert "Latest news" not in client.get("/en/").content.decode()
-    publish(StandardPageFactory(parent=home_page, title="Summit report", slug="summit-report"))
-    html = client.get("/en/").content.decode()
-    assert "Latest news" in html
-    assert "Summit report" in html
+    index = NewsletterIndexPageFactory(parent=home_page)
+    NewsletterPageFactory(parent=index, title="Towards 16 May", slug="towards-16-may")
+    news = news_section(client.get("/en/").content.decode())
+    assert "Latest news" in news
+    assert 'href="/en/newsletters/towards-16-may/">Towards 16 May</a>' in news
+    assert "About the Observatory" not in news
 
 
 def test_home_query_count_does_not_grow_with_content(client, home_page):

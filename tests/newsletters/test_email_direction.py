@@ -70,7 +70,7 @@ def test_arabic_newsletter_runs_right_to_left_and_aligns_right(newsletter, local
     # The button sits on the right too.
     assert re.search(
         r'<td align="right"[^>]*>\s*<table[^>]*>\s*<tbody>\s*<tr>\s*<td[^>]*'
-        r'bgcolor="#0b5c7a"',
+        r'bgcolor="#0b5cad"',
         html,
     )
 

@@ -1,0 +1,32 @@
+"""``{% picture_of image "hero" alt=… %}``: an image as responsive WebP/JPEG renditions.
+
+Wagtail's ``{% picture %}`` with the filter specs of ``core.images.PICTURES``, named
+once so that the demo can make the same renditions ahead of time. A hero is the
+largest thing on its page: it loads first (``loading="eager"``,
+``fetchpriority="high"``); anything else loads when the reader scrolls to it.
+"""
+
+from django import template
+
+from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
+
+from core.images import PICTURES, picture_specs
+
+register = template.Library()
+
+
+@register.simple_tag
+def picture_of(image, name, alt="", css_class="", eager=False):
+    if not image:
+        return ""
+    _specs, sizes = PICTURES[name]
+    renditions = get_renditions_or_not_found(image, picture_specs(name))
+    attrs = {"alt": alt, "sizes": sizes, "decoding": "async"}
+    if css_class:
+        attrs["class"] = css_class
+    if eager:
+        attrs.update(loading="eager", fetchpriority="high")
+    else:
+        attrs["loading"] = "lazy"
+    return Picture(renditions, attrs).__html__()
