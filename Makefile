@@ -25,7 +25,7 @@ $(BIN)/uv: | $(BIN)/python
 
 # Installs exactly what uv.lock pins (dev group included: tests, lint, Playwright).
 $(VENV)/.synced: pyproject.toml uv.lock | $(BIN)/uv
-	$(BIN)/uv sync --frozen --python $(BIN)/python
+	$(BIN)/uv sync --frozen --quiet --python $(BIN)/python
 	@touch $@
 
 install: $(VENV)/.synced
@@ -33,7 +33,7 @@ install: $(VENV)/.synced
 # Compiles locale/*/LC_MESSAGES/django.po with Babel: no system gettext needed.
 messages: install
 	@for po in locale/*/LC_MESSAGES/django.po; do \
-		$(BIN)/pybabel compile -i $$po -o $${po%.po}.mo >/dev/null || exit 1; \
+		out=$$($(BIN)/pybabel compile -i $$po -o $${po%.po}.mo 2>&1) || { echo "$$out"; exit 1; }; \
 	done
 
 # The one extraction command (the README and tests/test_catalogues.py use it): Python

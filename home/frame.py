@@ -126,6 +126,13 @@ def _any_view_restriction():
     return PageViewRestriction.objects.exists()
 
 
+def public(pages):
+    """``pages.public()``, without its query while no page of the site has a view restriction."""
+    if cached("any_view_restriction", _any_view_restriction):
+        return pages.public()
+    return pages
+
+
 def _route(request, home, components):
     chain = [home]
     if components:

@@ -15,7 +15,12 @@ from wagtail.models import Page
 from cities.models import CityPage, Theme
 from core.i18n import default_locale
 
-from .models.pages import InitiativeKind, InitiativePage, attach_card_images
+from .models.pages import (
+    CARD_DEFERRED_FIELDS,
+    InitiativeKind,
+    InitiativePage,
+    attach_card_images,
+)
 from .search import search_initiatives as full_text
 
 FILTER_NAMES = ("theme", "country", "city", "kind", "year")
@@ -216,7 +221,7 @@ def search_initiatives(locale, params):
     initiatives = (
         apply_filters(base, selected, cities_by_path)
         .order_by("-start_date", "title")
-        .defer_streamfields()
+        .defer(*CARD_DEFERRED_FIELDS)
         .prefetch_related("themes")
     )
     return InitiativeSearch(

@@ -6,7 +6,7 @@ from core.sections import CITY_PAGE, DATASETS, DEMO_CONTENT, HOME_PAGE, MY_CITY,
 
 from .demo import load_cities, load_themes
 from .models import InitiativeIndexPage, InitiativePage, latest_initiatives
-from .models.pages import attach_card_images
+from .models.pages import CARD_DEFERRED_FIELDS, attach_card_images
 from .submission import city_initiatives, initiative_state
 from .views import datasets
 
@@ -18,12 +18,11 @@ def home_page_initiatives(page, request):
 
 @hooks.register(CITY_PAGE, order=10)
 def city_page_initiatives(page, request):
-    # Not ``defer_streamfields()``: the cards read their first image from ``images``.
     initiatives = (
         InitiativePage.objects.child_of(page)
         .live()
         .public()
-        .defer("body", "documents")
+        .defer(*CARD_DEFERRED_FIELDS)
         .order_by("-start_date")
     )
     return {"initiatives": attach_card_images(list(initiatives))}

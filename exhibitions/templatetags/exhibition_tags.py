@@ -2,6 +2,8 @@
 
 from django import template
 
+from home.frame import public
+
 from ..models import ExhibitionPage
 
 register = template.Library()
@@ -10,4 +12,4 @@ register = template.Library()
 @register.simple_tag
 def summit_exhibition(summit):
     """The live exhibition under ``summit`` (in the summit's language), or None."""
-    return ExhibitionPage.objects.child_of(summit).live().public().first()
+    return public(ExhibitionPage.objects.child_of(summit).live()).first()

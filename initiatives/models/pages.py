@@ -171,6 +171,11 @@ class InitiativePage(Page):
         return [local[theme.translation_key] for theme in themes]
 
 
+# What a card of an initiative never shows: its image comes from ``images``
+# (``attach_card_images``), so that StreamField stays.
+CARD_DEFERRED_FIELDS = ("body", "outcomes", "documents")
+
+
 def latest_initiatives(locale, count=3):
     """The newest initiatives of ``locale``, each with ``listing_city`` set.
 
@@ -180,7 +185,7 @@ def latest_initiatives(locale, count=3):
         InitiativePage.objects.live()
         .public()
         .filter(locale=locale)
-        .defer_streamfields()
+        .defer(*CARD_DEFERRED_FIELDS)
         .order_by("-first_published_at")[:count]
     )
     steplen = InitiativePage.steplen

@@ -24,6 +24,7 @@ from core.blocks import BaseStreamBlock, CaptionedImageBlock
 from core.i18n import localized_by_key
 from core.images import PageImageMixin
 from core.structured_data import json_ld
+from home.frame import public
 
 from ..signing import confirm, sign, signing_context, thanks
 from .signatures import Signature, SignatureKind
@@ -231,7 +232,7 @@ class SummitPage(PageImageMixin, Page):
         return [local[theme.translation_key] for theme in themes]
 
     def declaration(self):
-        return DeclarationPage.objects.child_of(self).live().public().first()
+        return public(DeclarationPage.objects.child_of(self).live()).first()
 
     def json_ld(self):
         """schema.org Event for the summit, with a subEvent for every programme session."""
