@@ -21,7 +21,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language, gettext
 
 from cities.accounts import team_for_user
-from core.emails import absolute_url, send_templated_email
+from core.emails import absolute_url, queue_templated_email
 from core.public_forms import hit
 
 from .forms import CityAnswerForm, ContributionForm, EditContributionForm, ReportForm
@@ -164,7 +164,7 @@ def contribute(panel, request):
     )
     context = _email_context(panel, request, contribution)
     if known:
-        send_templated_email.delay_on_commit(
+        queue_templated_email(
             "contribution_received", contribution.email, context, contribution.language
         )
         notify_host_team(contribution)
@@ -172,7 +172,7 @@ def contribute(panel, request):
         context["confirm_url"] = absolute_url(
             page_url(panel, request, "confirm", token=confirm_token(contribution))
         )
-        send_templated_email.delay_on_commit(
+        queue_templated_email(
             "contribution_confirm", contribution.email, context, contribution.language
         )
     return HttpResponseRedirect(page_url(panel, request, "thanks"))

@@ -12,14 +12,15 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from cities.models import CityTeam
-from core.emails import absolute_url, send_templated_email
+from core.emails import absolute_url, queue_templated_email
+from observatory import outbox
 
 from .models import Contribution
 from .tasks import reindex_panels
 
 
 def reindex_panel(panel_key):
-    reindex_panels.delay_on_commit([str(panel_key)])
+    outbox.enqueue(reindex_panels, [str(panel_key)])
 
 
 def _moderate(contributions, user, status):
@@ -35,7 +36,7 @@ def _moderate(contributions, user, status):
         keys = {str(key) for key in queryset.values_list("panel_key", flat=True)}
         changed = queryset.update(status=status, moderated_at=timezone.now(), moderated_by=user)
         if keys:
-            reindex_panels.delay_on_commit(sorted(keys))
+            outbox.enqueue(reindex_panels, sorted(keys))
     return changed
 
 
@@ -85,6 +86,4 @@ def notify_host_team(contribution):
                 "body": contribution.body,
                 "panel_url": absolute_url(f"{panel.url}?host={host.pk}") if panel else "",
             }
-        send_templated_email.delay_on_commit(
-            "exhibition_host_contribution", member.email, context, language
-        )
+        queue_templated_email("exhibition_host_contribution", member.email, context, language)
