@@ -12,8 +12,18 @@ from .views import datasets
 
 hooks.register(CITY_BADGES, signatory_badges, order=10)
 hooks.register(DATASETS, datasets, order=30)
-# Declarations list their signatories, city pages their badges: once confirmed.
-watch(Signature, when=lambda signature: signature.confirmed_at is not None)
+
+
+def shown_on_pages(signature):
+    """Declarations list their signatories, city pages their badges: once confirmed.
+
+    A visitor's signing saves the row unchanged when the address signed before
+    (``signing.record_public_signature`` marks it ``pages_unchanged``).
+    """
+    return signature.confirmed_at is not None and not getattr(signature, "pages_unchanged", False)
+
+
+watch(Signature, when=shown_on_pages)
 
 
 @hooks.register(MY_CITY, order=30)

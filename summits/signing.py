@@ -221,6 +221,9 @@ def record_public_signature(page, request, signature):
             .get()
         )
         # Unchanged when it existed: saved for the same work, and for Wagtail's indexes.
+        # Either way no page changes (a new signature shows once confirmed): the page
+        # cache is not purged, which would also tell a known address from a new one.
+        stored.pages_unchanged = True
         stored.save()
         if stored.confirmed_at is None:
             send_confirmation(page, request, stored)
