@@ -184,7 +184,8 @@ def stack(world, smtp_sink):
         "OBSERVATORY_OUTBOX_SWEEP_SECONDS": "1",
         **smtp_sink.env,
     }
-    control = Celery("outage-probe", broker=redis_server.url)
+    # Not the current app: shared tasks of later tests would publish to this broker.
+    control = Celery("outage-probe", broker=redis_server.url, set_as_current=False)
     web_port = free_port()
     processes = []
     try:
