@@ -105,6 +105,11 @@ POSTGRES_OR_NOTHING = database_url=""; \
 	else echo "PostgreSQL does not answer at $(TEST_DATABASE_URL)"; fi
 UNIT_TESTS := -m "not integration and not browser"
 INTEGRATION_TESTS := -m "integration or browser or postgres"
+# Each half runs in two pytest-xdist workers, a module per worker at a time (its worlds
+# are built once per module): four processes on two cores, the integration half mostly
+# waiting on its services. TEST_WORKERS=0 runs each half in one process.
+TEST_WORKERS ?= 2
+PARALLEL := $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
 INTEGRATION_LOG := var/test-logs/integration-tests.txt
 
 # Unit tests on the embedded SQLite and, at the same time (they mostly wait on services,
@@ -119,9 +124,9 @@ test: lint check-migrations node_modules/.package-lock.json
 	@$(POSTGRES_OR_NOTHING); \
 	echo "Integration and browser tests are running meanwhile (output after the unit tests)"; \
 	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest $(INTEGRATION_TESTS) \
-		-o cache_dir=.pytest_cache/integration >$(INTEGRATION_LOG) 2>&1 & integration=$$!; \
+		$(PARALLEL) -o cache_dir=.pytest_cache/integration >$(INTEGRATION_LOG) 2>&1 & integration=$$!; \
 	trap 'kill $$integration 2>/dev/null; exit 130' INT TERM; \
-	$(BIN)/pytest $(UNIT_TESTS); unit=$$?; \
+	$(BIN)/pytest $(UNIT_TESTS) $(PARALLEL); unit=$$?; \
 	wait $$integration; integration=$$?; \
 	echo; echo "=== Integration, browser and PostgreSQL tests ($(INTEGRATION_LOG)) ==="; \
 	cat $(INTEGRATION_LOG); \
@@ -129,11 +134,11 @@ test: lint check-migrations node_modules/.package-lock.json
 
 # Each half of `make test` alone, without lint.
 test-unit: install messages
-	$(BIN)/pytest $(UNIT_TESTS)
+	$(BIN)/pytest $(UNIT_TESTS) $(PARALLEL)
 
 test-integration: install messages
 	@$(POSTGRES_OR_NOTHING); \
-	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest $(INTEGRATION_TESTS)
+	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest $(INTEGRATION_TESTS) $(PARALLEL)
 
 # Figures go to bench-results.json ({"results": [{name, value, unit}, …]}): first on
 # SQLite, then on PostgreSQL and Redis (pages, search, campaign throughput, worker memory,

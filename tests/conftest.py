@@ -1,6 +1,7 @@
 """Shared fixtures: the test database, the five locales with their home pages (built once
 per module, see tests/shared.py), and the service guards."""
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -72,10 +73,33 @@ def module_data(request):
         return
     request.getfixturevalue("django_db_setup")
     data = ModuleData(request.getfixturevalue("django_db_blocker"))
-    with data.transaction():
+    with contextlib.ExitStack() as stack:
+        if plan.demo:
+            stack.enter_context(data.demo_content())
+        stack.enter_context(data.transaction())
         if plan.home:
             data.build_home()
         yield data
+
+
+@pytest.fixture
+def demo_db(request, module_data):
+    """The whole demo, as `make run` loads it, in the test database.
+
+    Copied from a template built once (tests/databases.py): in a module without
+    transactional tests, for the whole module (each test in its savepoint); in a
+    transactional test (a live server, real workers), committed before the test.
+    """
+    if module_data is not None and module_data.demo:
+        request.getfixturevalue("db")
+        return
+    request.getfixturevalue("transactional_db")
+    from django.db import connections
+
+    from tests.databases import load_demo_database
+
+    for alias in connections:
+        load_demo_database(connections[alias])
 
 
 @pytest.fixture(scope="module")
@@ -110,8 +134,6 @@ def home_page(locales, module_data, django_capture_on_commit_callbacks):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: rate-limit counters never leak between tests."""
-    import contextlib
-
     from django.core.cache import cache
 
     # A test about Redis being down must still start.

@@ -13,10 +13,15 @@ template and the old ones are dropped. A clean clone (CI) has none and builds it
 in its first run. ``pytest --create-db`` rebuilds it.
 """
 
+import fcntl
 import hashlib
 import importlib.util
+import io
 import os
+import re
 import sqlite3
+import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.apps import apps
@@ -25,6 +30,21 @@ from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 
 TEMPLATE_PREFIX = "migrated"
+XDIST_SUFFIX = re.compile(r"_gw\d+$")
+
+
+@contextmanager
+def templates_lock(connection):
+    """One process at a time builds or copies a vendor's template: pytest-xdist's workers
+    start together, and the first builds what the others copy."""
+    folder = Path(settings.VAR_DIR) / "test-databases"
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f".{connection.vendor}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def migrations_key(connection):
@@ -47,10 +67,11 @@ def migrations_key(connection):
 class SQLiteTemplate:
     """A migrated in-memory SQLite database, kept as a file and copied back into memory."""
 
-    def __init__(self, connection, key):
+    def __init__(self, connection, key, kind=TEMPLATE_PREFIX):
         self.connection = connection
+        self.kind = kind
         self.folder = Path(settings.VAR_DIR) / "test-databases"
-        self.path = self.folder / f"{connection.alias}-{TEMPLATE_PREFIX}-{key}.sqlite3"
+        self.path = self.folder / f"{connection.alias}-{kind}-{key}.sqlite3"
 
     @classmethod
     def applies_to(cls, connection):
@@ -63,7 +84,11 @@ class SQLiteTemplate:
         if not self.path.exists():
             return False
         name = self.connection.creation._get_test_db_name()
-        self.connection.close()
+        # Django never closes an in-memory database: close its connection here, so that
+        # the database (and any statement still open on it) goes, and copy into a new one.
+        if self.connection.connection is not None:
+            self.connection.connection.close()
+            self.connection.connection = None
         # Django's test database is this in-memory database; copy the template into it.
         settings.DATABASES[self.connection.alias]["NAME"] = name
         self.connection.settings_dict["NAME"] = name
@@ -85,7 +110,7 @@ class SQLiteTemplate:
         finally:
             target.close()
         os.replace(partial, self.path)
-        stale = self.folder.glob(f"{self.connection.alias}-{TEMPLATE_PREFIX}-*.sqlite3")
+        stale = self.folder.glob(f"{self.connection.alias}-{self.kind}-*.sqlite3")
         for path in stale:
             if path != self.path:
                 path.unlink(missing_ok=True)
@@ -94,11 +119,14 @@ class SQLiteTemplate:
 class PostgreSQLTemplate:
     """A migrated PostgreSQL database, copied by ``CREATE DATABASE … TEMPLATE``."""
 
-    def __init__(self, connection, key):
+    def __init__(self, connection, key, kind=TEMPLATE_PREFIX):
         self.connection = connection
+        self.kind = kind
         self.test_name = connection.creation._get_test_db_name()
+        # One template for every pytest-xdist worker (test_observatory_gw0, _gw1, …).
         # PostgreSQL names have at most 63 characters.
-        self.prefix = f"{self.test_name[:40]}_{TEMPLATE_PREFIX}_"
+        shared_name = XDIST_SUFFIX.sub("", self.test_name)
+        self.prefix = f"{shared_name[:40]}_{kind}_"
         self.name = self.prefix + key
 
     @classmethod
@@ -116,6 +144,7 @@ class PostgreSQLTemplate:
     def restore(self):
         if not self._execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.name]):
             return False
+        self.connection.close()
         self._execute(f"DROP DATABASE IF EXISTS {self._quote(self.test_name)} WITH (FORCE)")
         self._execute(
             f"CREATE DATABASE {self._quote(self.test_name)} TEMPLATE {self._quote(self.name)}"
@@ -123,8 +152,10 @@ class PostgreSQLTemplate:
         return True
 
     def save(self):
-        # A template is copied only while nobody is connected to it.
+        # A template is copied only while nobody is connected to it (a live server's
+        # threads may be).
         self.connection.close()
+        end_other_sessions(self.connection)
         partial = f"{self.prefix}{os.getpid()}_partial"
         self._execute(f"DROP DATABASE IF EXISTS {self._quote(partial)}")
         self._execute(
@@ -158,61 +189,10 @@ def end_other_sessions(connection):
         )
 
 
-class Snapshot:
-    """The test database as it is now, to come back to after transactional tests flush it.
-
-    For content that takes long to load (the whole demo) and that several transactional
-    tests (a live server, real workers) only read: load it once, take a snapshot, and
-    restore it before each test after the first. PostgreSQL copies the database with
-    ``CREATE DATABASE … TEMPLATE``; the in-memory SQLite database is copied in memory.
-    """
-
-    def __init__(self, connection):
-        self.connection = connection
-        self.copy = None
-
-    def _quote(self, name):
-        return self.connection.ops.quote_name(name)
-
-    def _execute(self, sql):
-        with self.connection.creation._nodb_cursor() as cursor:
-            cursor.execute(sql)
-
-    def take(self):
-        if self.connection.vendor == "postgresql":
-            self.copy = f"{self.connection.settings_dict['NAME'][:40]}_snapshot_{os.getpid()}"
-            self.connection.close()
-            end_other_sessions(self.connection)
-            self._execute(f"DROP DATABASE IF EXISTS {self._quote(self.copy)}")
-            name = self.connection.settings_dict["NAME"]
-            self._execute(f"CREATE DATABASE {self._quote(self.copy)} TEMPLATE {self._quote(name)}")
-        else:
-            self.connection.ensure_connection()
-            self.copy = sqlite3.connect(":memory:")
-            self.connection.connection.backup(self.copy)
-        return self
-
-    def restore(self):
-        if self.connection.vendor == "postgresql":
-            name = self._quote(self.connection.settings_dict["NAME"])
-            self.connection.close()
-            self._execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-            self._execute(f"CREATE DATABASE {name} TEMPLATE {self._quote(self.copy)}")
-        else:
-            self.connection.ensure_connection()
-            self.copy.backup(self.connection.connection)
-
-    def drop(self):
-        if self.connection.vendor == "postgresql":
-            self._execute(f"DROP DATABASE IF EXISTS {self._quote(self.copy)}")
-        else:
-            self.copy.close()
-
-
-def template_for(connection):
-    for kind in (SQLiteTemplate, PostgreSQLTemplate):
-        if kind.applies_to(connection):
-            return kind(connection, migrations_key(connection))
+def template_for(connection, kind=TEMPLATE_PREFIX, key=None):
+    for template_class in (SQLiteTemplate, PostgreSQLTemplate):
+        if template_class.applies_to(connection):
+            return template_class(connection, key or migrations_key(connection), kind)
     return None
 
 
@@ -226,11 +206,115 @@ def setup_databases(verbosity=0, rebuild=False):
         connection = connections[alias]
         old_name = connection.settings_dict["NAME"]
         template = template_for(connection)
-        restored = template is not None and not rebuild and template.restore()
-        connection.creation.create_test_db(
-            verbosity=verbosity, autoclobber=True, serialize=False, keepdb=restored
-        )
-        if template is not None and not restored:
-            template.save()
+        with templates_lock(connection):
+            restored = template is not None and not rebuild and template.restore()
+            if not restored:  # the first process builds the template the others copy
+                connection.creation.create_test_db(
+                    verbosity=verbosity, autoclobber=True, serialize=False, keepdb=False
+                )
+                if template is not None:
+                    template.save()
+        if restored:
+            connection.creation.create_test_db(
+                verbosity=verbosity, autoclobber=True, serialize=False, keepdb=True
+            )
         old_config.append((connection, old_name, True))
     return old_config
+
+
+# The whole demo, as `make run` loads it (about half a minute on SQLite, more on
+# PostgreSQL): loaded once per set of sources into a template of its own, then copied
+# into the test database by every module or test that reads it.
+DEMO = "demo"
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEMO_SOURCES = ("*.py", "*.json", "*.yaml", "*.txt", "*.po", "*.svg", "*.png", "*.jpg")
+
+
+def demo_key(connection):
+    """The migrations' key and every file of the project's apps and catalogues: a change
+    anywhere in them may change what the demo loads, and makes a new template."""
+    digest = hashlib.sha256(migrations_key(connection).encode())
+    folders = [
+        Path(config.path)
+        for config in apps.get_app_configs()
+        if PROJECT_ROOT in Path(config.path).parents
+    ] + [PROJECT_ROOT / "observatory", PROJECT_ROOT / "locale"]
+    for folder in sorted(set(folders)):
+        for pattern in DEMO_SOURCES:
+            for path in sorted(folder.rglob(pattern)):
+                if "__pycache__" not in path.parts:
+                    digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
+                    digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class DemoMedia:
+    """The demo's files (images, renditions, documents) beside its template: the tests'
+    storage is in memory, one per process, and a copied database names files it lacks."""
+
+    def __init__(self, template, connection):
+        folder = Path(settings.VAR_DIR) / "test-databases"
+        self.path = folder / f"{connection.alias}-{connection.vendor}-{template.kind}-media.zip"
+        self.key_path = self.path.with_suffix(".key")
+        self.key = getattr(template, "path", None) or template.name
+
+    @staticmethod
+    def _walk(storage, folder=""):
+        folders, files = storage.listdir(folder)
+        for name in files:
+            yield f"{folder}/{name}" if folder else name
+        for child in folders:
+            yield from DemoMedia._walk(storage, f"{folder}/{child}" if folder else child)
+
+    def save(self):
+        from django.core.files.storage import default_storage
+
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
+            for name in self._walk(default_storage):
+                with default_storage.open(name) as source:
+                    archive.writestr(name, source.read())
+        os.replace(partial, self.path)
+        self.key_path.write_text(str(self.key))
+
+    def restore(self):
+        from django.core.files.base import ContentFile
+        from django.core.files.storage import default_storage
+
+        if not self.path.exists() or self.key_path.read_text() != str(self.key):
+            return False
+        with zipfile.ZipFile(self.path) as archive:
+            for name in archive.namelist():
+                if not default_storage.exists(name):
+                    default_storage.save(name, ContentFile(archive.read(name)))
+        return True
+
+
+def load_demo_database(connection):
+    """Put the whole demo into the test database, committed; copied from its template,
+    which the first process to need it builds (under the lock, the others wait)."""
+    from django.core.management import call_command
+
+    template = template_for(connection, DEMO, demo_key(connection))
+    media = DemoMedia(template, connection)
+    with templates_lock(connection):
+        if template.restore() and media.restore():
+            connection.close()
+            return
+        _restore_migrated(connection)
+        call_command("load_demo_content", stdout=io.StringIO())
+        connection.close()
+        media.save()
+        template.save()
+
+
+def restore_migrated(connection):
+    """The test database back as migrate left it (after a module that read the demo)."""
+    with templates_lock(connection):
+        _restore_migrated(connection)
+
+
+def _restore_migrated(connection):
+    if not template_for(connection).restore():
+        raise RuntimeError("the migrated template is missing (it is built at setup)")
+    connection.close()

@@ -22,6 +22,8 @@ import pytest
 
 # Asking for one of these (directly or through another fixture) builds the home pages.
 HOME_FIXTURES = frozenset({"home_page", "locales", "module_home"})
+# Asking for this one puts the whole demo in the database (tests/databases.py).
+DEMO_FIXTURE = "demo_db"
 TRANSACTIONAL_FIXTURES = frozenset({"transactional_db", "live_server", "django_db_reset_sequences"})
 
 
@@ -30,6 +32,7 @@ class ModulePlan:
     shared: bool = True  # no transactional test: one transaction around the module
     uses_database: bool = False
     home: bool = False  # some test needs the locales and home pages
+    demo: bool = False  # some test reads the whole demo
 
 
 PLANS = pytest.StashKey[dict]()
@@ -65,6 +68,8 @@ def _plan(tests):
             plan.shared = False
         if names & HOME_FIXTURES:
             plan.home = True
+        if DEMO_FIXTURE in names:
+            plan.demo = plan.uses_database = True
     return plan
 
 
@@ -91,6 +96,25 @@ class ModuleData:
         self.blocker = blocker
         self.locales = None
         self.home = None
+        self.demo = False
+
+    @contextmanager
+    def demo_content(self):
+        """The whole demo in the database for the module, then the database as migrated."""
+        from django.db import connections
+
+        from tests.databases import load_demo_database, restore_migrated
+
+        with self.blocker.unblock():
+            for alias in connections:
+                load_demo_database(connections[alias])
+        self.demo = True
+        try:
+            yield
+        finally:
+            with self.blocker.unblock():
+                for alias in connections:
+                    restore_migrated(connections[alias])
 
     @contextmanager
     def transaction(self):

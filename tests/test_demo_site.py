@@ -4,7 +4,6 @@ import io
 import re
 
 from django.core.management import call_command
-from django.db import transaction
 from django.test import TestCase
 from django.utils import translation
 from django.utils.html import escape
@@ -24,30 +23,8 @@ def load_demo():
         call_command("load_demo_content", stdout=io.StringIO())
 
 
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The whole demo content, loaded once for this module as `make run` loads it.
-
-    It lives in a transaction around the module's tests (each test runs in a
-    savepoint inside it, as pytest-django does) and is rolled back after them.
-    """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            load_demo()
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
 @pytest.fixture
-def demo_pages(demo_site, db):
+def demo_pages(demo_db):
     return list(Page.objects.live().filter(depth__gt=1).select_related("locale"))
 
 
@@ -111,7 +88,7 @@ def test_every_page_in_every_language(client, demo_pages):
         assert "untranslated-notice" not in html, url
 
 
-def test_menus_and_footers_are_in_the_readers_language(client, demo_site, db):
+def test_menus_and_footers_are_in_the_readers_language(client, demo_db):
     menus = {
         "es": ("Cumbres", "Ciudades miembro", "Iniciativas", "Sobre el Observatorio"),
         "ar": ("القمم", "المدن الأعضاء", "المبادرات", "عن المرصد"),
@@ -125,13 +102,13 @@ def test_menus_and_footers_are_in_the_readers_language(client, demo_site, db):
         assert ">Member cities</a>" not in html and ">About the Observatory</a>" not in html
 
 
-def test_loading_twice_leaves_the_same_database(demo_site, db):
+def test_loading_twice_leaves_the_same_database(demo_db):
     before = Page.objects.count(), Translation.objects.count()
     load_demo()
     assert (Page.objects.count(), Translation.objects.count()) == before
 
 
-def test_a_rerun_translates_what_an_older_demo_left_as_aliases(client, demo_site, db):
+def test_a_rerun_translates_what_an_older_demo_left_as_aliases(client, demo_db):
     """An older demo had Spanish and Arabic aliases and no note on the Declaration's texts."""
     from cities.models import CityPage
     from home.locale_sync import synchronize_locale_trees
@@ -196,7 +173,7 @@ def _alt_of(page):
     return page.image_alt
 
 
-def test_every_page_type_has_an_image_described_in_every_language(demo_site, db):
+def test_every_page_type_has_an_image_described_in_every_language(demo_db):
     from django.apps import apps
 
     from summits.models import SummitVenue
@@ -217,7 +194,7 @@ def test_every_page_type_has_an_image_described_in_every_language(demo_site, db)
     assert SummitVenue.objects.filter(image__isnull=False).count() >= 6
 
 
-def test_renditions_are_made_when_the_demo_loads_not_on_a_first_visit(client, demo_site, db):
+def test_renditions_are_made_when_the_demo_loads_not_on_a_first_visit(client, demo_db):
     from wagtail.images import get_image_model
 
     rendition_model = get_image_model().get_rendition_model()
@@ -231,7 +208,7 @@ def test_renditions_are_made_when_the_demo_loads_not_on_a_first_visit(client, de
     assert rendition_model.objects.count() == before
 
 
-def test_each_page_type_shows_its_image_as_webp_with_alt_in_every_language(client, demo_site, db):
+def test_each_page_type_shows_its_image_as_webp_with_alt_in_every_language(client, demo_db):
     from django.apps import apps
 
     from core.images import PICTURES
@@ -253,7 +230,7 @@ def test_each_page_type_shows_its_image_as_webp_with_alt_in_every_language(clien
             assert f'alt="{escape(_alt_of(page))}"' in main, (label, code)
 
 
-def test_home_news_holds_newsletters_and_never_the_about_page(client, demo_site, db):
+def test_home_news_holds_newsletters_and_never_the_about_page(client, demo_db):
     html = client.get("/en/").content.decode()
     news = re.search(r'aria-labelledby="news-heading".*?</section>', html, re.S).group(0)
     assert "/en/newsletters/towards-16-may/" in news
@@ -262,7 +239,7 @@ def test_home_news_holds_newsletters_and_never_the_about_page(client, demo_site,
     assert "<picture>" in initiatives.group(0)
 
 
-def test_the_montreal_summit_has_its_programme_and_calendar(client, demo_site, db):
+def test_the_montreal_summit_has_its_programme_and_calendar(client, demo_db):
     from django.urls import reverse
 
     for code in ("en", "fr", "ar"):
@@ -275,7 +252,7 @@ def test_the_montreal_summit_has_its_programme_and_calendar(client, demo_site, d
         assert "DTSTART" in calendar and "2015061" in calendar
 
 
-def test_capitals_show_a_programme_an_image_and_their_citys_event(client, demo_site, db):
+def test_capitals_show_a_programme_an_image_and_their_citys_event(client, demo_db):
     for code in ("en", "es", "ar"):
         html = client.get(f"/{code}/capitals/2022/").content.decode()
         assert 'id="programme-heading"' in html, code

@@ -6,8 +6,24 @@ real worker; everything else runs on SQLite with in-process tasks.
 
 import os
 
-from .base import *  # noqa: F403
-from .base import REDIS_URL
+
+def _xdist_redis_url(url, worker):
+    """pytest-xdist's worker gwN takes Redis numbers 2N below those REDIS_URL names (the
+    broker's and the cache's), so that workers never share a queue or a cache."""
+    server, _, number = url.rstrip("/").rpartition("/")
+    if not (number.isdigit() and server.count("/") >= 2):
+        server, number = url.rstrip("/"), "0"
+    return f"{server}/{max(int(number) - 2 * int(worker[2:]), 0)}"
+
+
+# Once per worker: the processes a test starts inherit the shifted REDIS_URL and the mark.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _worker[2:].isdigit() and os.environ.get("REDIS_URL") and "OBSERVATORY_XDIST" not in os.environ:
+    os.environ["REDIS_URL"] = _xdist_redis_url(os.environ["REDIS_URL"], _worker)
+    os.environ["OBSERVATORY_XDIST"] = _worker
+
+from .base import *  # noqa: E402, F403
+from .base import REDIS_URL  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = "observatory-tests-only"  # noqa: S105

@@ -1,10 +1,7 @@
 """Playwright driving Debian's Chromium against the live test server."""
 
-import io
 import os
 from pathlib import Path
-
-from django.core.management import call_command
 
 import pytest
 
@@ -49,13 +46,9 @@ LANGUAGES = ["en", "fr", "de", "es", "ar"]
 
 
 @pytest.fixture
-def demo_content(transactional_db):
-    """The demo content, committed for the live server to see (about half a minute).
-
-    pytest-django empties the database after every transactional test: a test that
-    asks for the demo walks all its pages at once rather than one test per page.
-    """
-    call_command("load_demo_content", stdout=io.StringIO())
+def demo_content(demo_db):
+    """The demo content, committed for the live server to see: copied from its template,
+    loaded once for the run (tests/databases.py)."""
 
 
 @pytest.fixture(scope="session")

@@ -5,13 +5,9 @@ axe-core is vendored from npm (package.json) into tests/browser/vendor/axe-core/
 
 from pathlib import Path
 
-from django.core.management import call_command
-from django.db import connection
-
 import pytest
 
 from tests.browser.conftest import screenshot
-from tests.databases import Snapshot
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -33,24 +29,8 @@ PAGES = [
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(scope="module")
-def demo_snapshot(django_db_setup, django_db_blocker):
-    """The demo content, loaded once (about 30 s) and restored for each test after the first:
-    each test's end empties the database, as transactional tests do."""
-    with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        snapshot = Snapshot(connection).take()
-    snapshot.loaded = True
-    yield snapshot
-    with django_db_blocker.unblock():
-        snapshot.drop()
-
-
 @pytest.fixture
-def demo_site(demo_snapshot, live_server):
-    if not demo_snapshot.loaded:
-        demo_snapshot.restore()
-    demo_snapshot.loaded = False
+def demo_site(demo_db, live_server):
     return live_server
 
 

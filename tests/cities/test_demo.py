@@ -7,23 +7,17 @@ import pytest
 from cities.models import CityIndexPage, CityPage, Continent, Theme
 from initiatives.demo import load_cities, load_themes
 from initiatives.models import InitiativeIndexPage, InitiativeKind, InitiativePage
-from tests.shared import fresh
-
-# The demo's themes and cities take a while to load: once for the module (tests/shared.py).
-pytestmark = pytest.mark.usefixtures("demo_cities")
-
-
-@pytest.fixture(scope="module")
-def demo_cities(module_home):
-    with module_home.build():
-        themes = load_themes(module_home.locales)
-        cities = load_cities(module_home.home, module_home.locales, themes)
-    return themes, cities
 
 
 @pytest.fixture
-def demo(demo_cities, db):
-    return fresh(demo_cities)
+def demo(demo_db, locales):
+    """The whole demo's themes and member cities (English), by slug, as the loaders return
+    them: the demo is loaded once for every module that reads it (tests/databases.py)."""
+    english = locales["en"]
+    themes = {theme.slug: theme for theme in Theme.objects.filter(locale=english)}
+    index = CityIndexPage.objects.get(locale=english)
+    cities = {city.slug: city for city in CityPage.objects.child_of(index)}
+    return themes, cities
 
 
 def test_themes_in_every_language(demo, locales):
