@@ -132,6 +132,18 @@ def home_page(locales, module_data, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a test that activates another (or a
+    request that leaves one active in the thread) never decides the language of the next
+    one, whichever worker runs it after which (Wagtail's admin falls back to the active
+    language for a user with no preference)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: rate-limit counters never leak between tests."""
     from django.core.cache import cache
