@@ -32,6 +32,12 @@ class Badge:
     page_url: str
     svg_url: str
     rtl: bool = False
+    path: str = ""
+
+    @property
+    def preview_url(self):
+        """The badge as this site's own pages show it: a path, whatever host the Site names."""
+        return self.path or self.svg_url
 
     @property
     def site_name(self):
@@ -82,6 +88,7 @@ def make_badge(label, city, path, request=None):
         page_url=page_url,
         svg_url=_on_site_of(page_url, path),
         rtl=get_language_bidi(),
+        path=path,
     )
 
 

@@ -12,7 +12,8 @@ import datetime
 from django.utils import timezone
 
 from home.demo import publish, publish_everywhere
-from initiatives.demo import THEMES
+from home.demo_images import demo_image, image_block
+from initiatives.demo import THEME_PALETTES, THEMES
 from summits.models import SummitPage
 
 from .models import Contribution, ExhibitionHost, ExhibitionPage, PanelPage, Support
@@ -296,7 +297,7 @@ def fill_exhibition(page, code):
     page.title, page.introduction, page.venue = EXHIBITION[code]
 
 
-def panel_fill(slug):
+def panel_fill(slug, image=None):
     def fill(page, code):
         page.title = THEMES[slug][code][0]
         page.summary = SUMMARY[code].format(title=page.title)
@@ -304,6 +305,8 @@ def panel_fill(slug):
             ("figure", {"figure": figure, "label": label}) for figure, label in FIGURES[code]
         ]
         page.commitments = [("commitment", text) for text in COMMITMENTS[slug][code]]
+        if image is not None:
+            page.images = [("image", image_block(image, "initiative", code, page.title))]
 
     return fill
 
@@ -333,7 +336,9 @@ def load_exhibition(locales, cities, themes):
         if cities.get(slug)
     ]
     for slug in COMMITMENTS:
-        fill = panel_fill(slug)
+        # The theme's colours, as its initiatives have: the panel's page and its poster show it.
+        image = demo_image(f"panel-{slug}", ["content"], palette=THEME_PALETTES.get(slug))
+        fill = panel_fill(slug, image)
         panel = PanelPage(slug=slug, locale=en, theme=themes.get(slug))
         fill(panel, "en")
         panel.mayors = mayors

@@ -147,6 +147,20 @@ def translate_everywhere(
     return page
 
 
+def date_pages_created_live():
+    """Give a publication date to the live pages that never had one.
+
+    The demo creates its English pages live (``add_child``), which sets no
+    ``first_published_at``: the home page's news, the newsletter archive and the feeds
+    showed those pages undated, and sorted them after every translation. Editors'
+    pages always have one (publishing sets it). One query, whatever the database holds.
+    """
+    now = timezone.now()
+    return Page.objects.filter(live=True, first_published_at__isnull=True).update(
+        first_published_at=now, last_published_at=now
+    )
+
+
 def publish_everywhere(page, locales, fill, languages=TRANSLATED_LANGUAGES):
     """Publish an English page, then translate it into ``languages`` (``translate_everywhere``)."""
     if not page.live or page.has_unpublished_changes:

@@ -5,7 +5,7 @@ from wagtail import hooks
 from core.moderation import ensure_moderation_workflow
 from core.sections import DEMO_CONTENT
 
-from .demo import ensure_home_pages, ensure_locales
+from .demo import date_pages_created_live, ensure_home_pages, ensure_locales
 from .locale_sync import synchronize_locale_trees
 
 
@@ -19,5 +19,6 @@ def languages_and_home_pages(world):
 
 @hooks.register(DEMO_CONTENT, order=100)
 def every_page_in_every_language(world):
-    """aliases of any page still missing in a language (an older database)"""
+    """aliases of any page still missing in a language (an older database), publication dates"""
     synchronize_locale_trees()
+    date_pages_created_live()

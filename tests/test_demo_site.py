@@ -239,6 +239,14 @@ def test_home_news_holds_newsletters_and_never_the_about_page(client, demo_db):
     assert "<picture>" in initiatives.group(0)
 
 
+def test_every_live_page_has_its_publication_date_and_the_news_show_it(client, demo_db):
+    assert not Page.objects.live().filter(depth__gt=1, first_published_at__isnull=True).exists()
+    for code in ("en", "ar"):
+        html = client.get(f"/{code}/").content.decode()
+        news = re.search(r'aria-labelledby="news-heading".*?</section>', html, re.S).group(0)
+        assert '<p class="card__meta"><time datetime="' in news, code
+
+
 def test_the_montreal_summit_has_its_programme_and_calendar(client, demo_db):
     from django.urls import reverse
 

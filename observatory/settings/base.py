@@ -405,6 +405,10 @@ OBSERVATORY_REMINDER_GRACE_DAYS = int(os.environ.get("OBSERVATORY_REMINDER_GRACE
 TASKS = {"default": {"BACKEND": "observatory.task_backends.CeleryBackend"}}
 
 WAGTAIL_SITE_NAME = "Observatory of Mayors on Living Together"
+# Editors' avatars: the one they upload, else Wagtail's own silhouette. No Gravatar: it
+# would send a hash of each editor's address to a third party, and on a machine without
+# internet access (or under the admin's CSP) every avatar is a broken image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

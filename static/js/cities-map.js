@@ -3,8 +3,8 @@
     "use strict";
     var container = document.getElementById("city-map");
     var data = document.getElementById("city-map-data");
-    // Leaflet, then maps.js (the tiles and the controls' words), come first.
-    if (!container || !data || typeof window.observatoryMap === "undefined") {
+    // maps.js (Leaflet when needed, the tiles, the controls' words) comes first.
+    if (!container || !data || typeof window.observatoryMaps === "undefined") {
         return;
     }
     var cities = JSON.parse(data.textContent);
@@ -12,33 +12,37 @@
         return;
     }
     container.hidden = false;
-    var map = window.observatoryMap(container, { scrollWheelZoom: false, worldCopyJump: true });
-
-    var bounds = [];
-    cities.forEach(function (city) {
-        var marker = window.L.circleMarker([city.lat, city.lng], {
-            radius: 8,
-            color: "#08437f",
-            weight: 2,
-            fillColor: "#0b5cad",
-            fillOpacity: 0.85,
-        }).addTo(map);
-        // Text content, never HTML: names come from editors.
-        var popup = document.createElement("div");
-        var link = document.createElement("a");
-        link.href = city.url;
-        link.textContent = city.name;
-        var country = document.createElement("div");
-        country.textContent = city.country;
-        popup.appendChild(link);
-        popup.appendChild(country);
-        marker.bindPopup(popup);
-        marker.bindTooltip(city.name);
-        bounds.push([city.lat, city.lng]);
+    window.observatoryMaps.whenNear(container, function (L, create) {
+        show(L, create(container, { scrollWheelZoom: false, worldCopyJump: true }));
     });
-    if (bounds.length === 1) {
-        map.setView(bounds[0], 6);
-    } else {
-        map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6 });
+
+    function show(L, map) {
+        var bounds = [];
+        cities.forEach(function (city) {
+            var marker = L.circleMarker([city.lat, city.lng], {
+                radius: 8,
+                color: "#08437f",
+                weight: 2,
+                fillColor: "#0b5cad",
+                fillOpacity: 0.85,
+            }).addTo(map);
+            // Text content, never HTML: names come from editors.
+            var popup = document.createElement("div");
+            var link = document.createElement("a");
+            link.href = city.url;
+            link.textContent = city.name;
+            var country = document.createElement("div");
+            country.textContent = city.country;
+            popup.appendChild(link);
+            popup.appendChild(country);
+            marker.bindPopup(popup);
+            marker.bindTooltip(city.name);
+            bounds.push([city.lat, city.lng]);
+        });
+        if (bounds.length === 1) {
+            map.setView(bounds[0], 6);
+        } else {
+            map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6 });
+        }
     }
 })();

@@ -2,14 +2,14 @@
    The list of events and the coordinate fields work without JavaScript. */
 (function () {
     "use strict";
-    // Leaflet, then maps.js (the tiles and the controls' words), come first.
-    if (typeof window.L === "undefined" || typeof window.observatoryMap === "undefined") {
+    // maps.js (Leaflet when needed, the tiles, the controls' words) comes first.
+    var maps = window.observatoryMaps;
+    if (typeof maps === "undefined") {
         return;
     }
-    var L = window.L;
 
     function marker(latlng) {
-        return L.circleMarker(latlng, {
+        return window.L.circleMarker(latlng, {
             radius: 8,
             color: "#7a3b00",
             weight: 2,
@@ -24,46 +24,58 @@
     if (container && data) {
         var events = JSON.parse(data.textContent);
         if (events.length) {
+            // The box shows at once (its size is set: nothing moves); the map fills it
+            // when the reader comes near.
             container.hidden = false;
-            var map = window.observatoryMap(container, {
-                scrollWheelZoom: false,
-                worldCopyJump: true,
+            maps.whenNear(container, function (L, create) {
+                showEvents(create, events);
             });
-            var bounds = [];
-            events.forEach(function (event) {
-                var point = marker([event.lat, event.lng]).addTo(map);
-                // Text content, never HTML: titles come from cities.
-                var popup = document.createElement("div");
-                var link = document.createElement("a");
-                link.href = event.anchor;
-                link.textContent = event.title;
-                var meta = document.createElement("div");
-                meta.textContent = event.when;
-                var where = document.createElement("div");
-                where.textContent = event.city + " · " + event.place;
-                popup.appendChild(link);
-                popup.appendChild(meta);
-                popup.appendChild(where);
-                point.bindPopup(popup);
-                point.bindTooltip(event.title);
-                bounds.push([event.lat, event.lng]);
-            });
-            if (bounds.length === 1) {
-                map.setView(bounds[0], 10);
-            } else {
-                map.fitBounds(bounds, { padding: [30, 30], maxZoom: 10 });
-            }
+        }
+    }
+
+    function showEvents(create, events) {
+        var map = create(container, {
+            scrollWheelZoom: false,
+            worldCopyJump: true,
+        });
+        var bounds = [];
+        events.forEach(function (event) {
+            var point = marker([event.lat, event.lng]).addTo(map);
+            // Text content, never HTML: titles come from cities.
+            var popup = document.createElement("div");
+            var link = document.createElement("a");
+            link.href = event.anchor;
+            link.textContent = event.title;
+            var meta = document.createElement("div");
+            meta.textContent = event.when;
+            var where = document.createElement("div");
+            where.textContent = event.city + " · " + event.place;
+            popup.appendChild(link);
+            popup.appendChild(meta);
+            popup.appendChild(where);
+            point.bindPopup(popup);
+            point.bindTooltip(event.title);
+            bounds.push([event.lat, event.lng]);
+        });
+        if (bounds.length === 1) {
+            map.setView(bounds[0], 10);
+        } else {
+            map.fitBounds(bounds, { padding: [30, 30], maxZoom: 10 });
         }
     }
 
     // The event form: click the map to fill in the coordinates.
     var picker = document.getElementById("event-place-map");
-    if (picker) {
-        var latInput = document.getElementById(picker.dataset.latitudeInput);
-        var lngInput = document.getElementById(picker.dataset.longitudeInput);
-        if (!latInput || !lngInput) {
-            return;
-        }
+    var latInput = picker && document.getElementById(picker.dataset.latitudeInput);
+    var lngInput = picker && document.getElementById(picker.dataset.longitudeInput);
+    if (latInput && lngInput) {
+        // The reader came to fill in this form: its map loads at once.
+        maps.now(function (L, create) {
+            pick(create);
+        });
+    }
+
+    function pick(create) {
         // Beside the coordinates it fills in (the form lists its fields first).
         var field = lngInput.closest(".form-field");
         if (field) {
@@ -73,7 +85,7 @@
         var lat = parseFloat(latInput.value);
         var lng = parseFloat(lngInput.value);
         var known = isFinite(lat) && isFinite(lng);
-        var pickMap = window.observatoryMap(picker, { scrollWheelZoom: false });
+        var pickMap = create(picker, { scrollWheelZoom: false });
         pickMap.setView(known ? [lat, lng] : [20, 0], known ? 12 : 2);
         var chosen = known ? marker([lat, lng]).addTo(pickMap) : null;
         function place(latlng) {

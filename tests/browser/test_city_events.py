@@ -134,6 +134,7 @@ def test_city_registers_in_spanish_editor_approves_it_shows_on_the_map(site, pag
     assert item.locator("h4").inner_text() == TITLE
     assert item.locator("img[alt='La plaza llena de vecinos']").count() == 1
     page.locator("#events-map").wait_for(state="visible")
+    page.locator("#events-map").scroll_into_view_if_needed()  # the map loads as it comes near
     markers = page.locator("#events-map path.leaflet-interactive")
     markers.first.wait_for()
     assert markers.count() == 1

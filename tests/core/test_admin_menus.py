@@ -103,3 +103,11 @@ def test_the_newsletter_edit_view_shows_send_actions_as_header_buttons(
     assert f"/admin/campaigns/new/?newsletter={newsletter.pk}" in header_buttons
     # The "…" menu keeps "Preview the email".
     assert f"/admin/newsletter-email/{newsletter.pk}/" in html
+
+
+def test_avatars_are_served_by_the_site_never_gravatar(client, superuser):
+    """Offline, or under the admin's CSP, a Gravatar is a broken image (and a third party)."""
+    client.force_login(superuser)
+    html = client.get("/admin/").content.decode()
+    assert "gravatar.com" not in html
+    assert "default-user-avatar" in html

@@ -122,3 +122,27 @@ def test_the_poster_has_a_qr_code_of_the_panels_discussion(client, world):
     assert f'data-qr-url="{expected}"' in html
     assert qr_svg(expected, "Mobility [fr]") in html
     assert "poster--a1" in html
+
+
+def test_the_posters_image_fills_the_sheet_between_the_text_and_the_call(client, world):
+    """The sheet had an empty middle: the panel's first image now takes the room left."""
+    import wagtail_factories
+
+    from exhibitions.models import PanelPage
+
+    panel = PanelPage.objects.get(pk=world["mobility"].pk)
+    image = wagtail_factories.ImageFactory(title="Bikes on the Rhine promenade")
+    panel.images = [
+        (
+            "image",
+            {"image": image, "alt_text": "Bikes on the promenade", "decorative": False,
+             "caption": "", "credit": "City of Düsseldorf"},
+        )
+    ]  # fmt: skip
+    panel.save_revision().publish()
+    html = client.get(url_in(world, "mobility", "en") + "poster/").content.decode()
+    visual = html.index('<figure class="poster__visual">')
+    assert html.index('class="poster__commitments"') < visual < html.index("poster__footer")
+    figure = html[visual : html.index("</figure>", visual)]
+    assert 'alt="Bikes on the promenade"' in figure and 'loading="eager"' in figure
+    assert "© City of Düsseldorf" in figure
