@@ -407,10 +407,13 @@ def published(portal):
     translate(capitals, locales["fr"], title="Capitales")
     capital = make_capital(capitals, portal["duesseldorf"], year=YEAR)
     translate(capital, locales["fr"], title=f"Capitale {YEAR}")
-    duesseldorf_event = make_event(portal["duesseldorf"], title="Fest auf dem Burgplatz")
+    duesseldorf_event = make_event(
+        portal["duesseldorf"], title="Fest auf dem Burgplatz", language="de"
+    )
     montreal_event = make_event(
         portal["montreal"],
         title="Fête au parc Jarry",
+        language="fr",
         starts_at=datetime.datetime(YEAR, 5, 16, 22, tzinfo=datetime.UTC),
         time_zone="America/Toronto",
         place="Parc Jarry",
@@ -437,7 +440,12 @@ def test_international_day_page_lists_events_by_country_with_a_map(client, publi
         f'city-events__country">{second}'
     )
     suffix = "" if language == "en" else " [fr]"
-    assert f"Düsseldorf{suffix}</a> · Burgplatz" in html
+    assert f'Düsseldorf{suffix}</a> · <span lang="de" dir="auto">Burgplatz</span>' in html
+    # The city's own words carry their language, whatever the page's.
+    title = 'class="event-card__title" id="event-{}-title" lang="{}" dir="auto">{}<'
+    duesseldorf_event, montreal_event, *_ = published["events"]
+    assert title.format(duesseldorf_event.pk, "de", "Fest auf dem Burgplatz") in html
+    assert title.format(montreal_event.pk, "fr", "Fête au parc Jarry") in html
     # The local time of each event, in its own time zone.
     six_pm = "6 p.m." if language == "en" else "18:00"
     assert html.count(f"{six_pm}</time>") == 2  # 16:00 and 22:00 UTC: 18:00 in each city
@@ -589,6 +597,7 @@ def test_recap_is_a_draft_made_once_with_every_event(portal):
     make_event(
         portal["montreal"],
         title="Fête au parc Jarry",
+        language="fr",
         starts_at=datetime.datetime(year, 5, 16, 22, tzinfo=datetime.UTC),
         place="Parc Jarry",
     )
