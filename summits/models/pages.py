@@ -222,8 +222,8 @@ class SummitPage(PageImageMixin, Page):
 
     @cached_property
     def venue_list(self):
-        """The venues, read once for the page and its structured data."""
-        return list(self.venues.all())
+        """The venues, read once for the page and its structured data, with their pictures."""
+        return list(self.venues.select_related("image").prefetch_related(renditions_of("card")))
 
     def local_themes(self):
         """The themes in the active language, in one query whatever their number."""
