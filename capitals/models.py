@@ -23,7 +23,7 @@ from cities.models import CityPage
 from core.blocks import BaseStreamBlock
 from core.dates import INTERNATIONAL_DAY, next_international_day
 from core.i18n import in_language, localized_by_key
-from core.images import PageImageMixin
+from core.images import PageImageMixin, renditions_of
 from core.sections import CAPITAL_PAGE, section_context
 from core.structured_data import json_ld
 from summits.models import Signature
@@ -64,7 +64,7 @@ class CapitalIndexPage(Page):
             .public()
             .defer_streamfields()
             .select_related("city", "image")
-            .prefetch_related("image__renditions")
+            .prefetch_related(renditions_of("card"))
             .order_by("-year")
         )
         return context

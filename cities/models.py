@@ -17,7 +17,7 @@ from django_countries.fields import CountryField
 from django_countries.serializer_fields import CountryField as CountrySerializerField
 
 from core.i18n import in_language
-from core.images import PageImageMixin
+from core.images import PageImageMixin, renditions_of
 from core.sections import CITY_PAGE, section_context
 
 # Read with getattr so the site works before settings name them.
@@ -111,7 +111,7 @@ class CityIndexPage(Page):
                 cities = cities.filter(country=country)
             if continent in Continent.values:
                 cities = cities.filter(continent=continent)
-        return cities.select_related("image").prefetch_related("image__renditions")
+        return cities.select_related("image").prefetch_related(renditions_of("card"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -14,7 +14,7 @@ import unicodedata
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import IntegerField, Q, Value
 
 from wagtail.models import Page
 
@@ -125,37 +125,42 @@ def fallback_ids(pages, terms):
 
     One subquery per page type's table, joined to pages of that type only (one query
     joining them all, or matching every page's title again, is several times slower),
-    all sent as one statement: the pages in any of them, those of the first first.
+    all sent as one statement (UNION ALL): the pages in any of them, those of the first
+    first. With one term, a page type's own subquery reads only its own fields: the
+    first one has already read every title.
     """
     patterns = [pattern for pattern in map(accent_pattern, terms) if pattern]
     if not patterns:
         return []
     parts = []
-    for model_name, lookups in fallback_lookups():
+    for rank, (model_name, lookups) in enumerate(fallback_lookups()):
         queryset = pages
         if model_name is not None:
             queryset = queryset.filter(**{f"{model_name}__isnull": False})
+            if len(patterns) == 1:
+                lookups = [lookup for lookup in lookups if "__" in lookup]
         for pattern in patterns:
             condition = Q()
             for lookup in lookups:
                 condition |= Q(**{f"{lookup}__iregex": pattern})
             queryset = queryset.filter(condition)
-        parts.append(queryset.order_by("-pk").values("pk")[:MAX_RESULTS])
-    in_any = Q()
-    for part in parts:
-        in_any |= Q(pk__in=part)
-    first_part = Case(
-        *(When(pk__in=part, then=Value(rank)) for rank, part in enumerate(parts)),
-        default=Value(len(parts)),
-        output_field=IntegerField(),
-    )
-    ids = (
-        Page.objects.filter(in_any)
-        .annotate(fallback_rank=first_part)
-        .order_by("fallback_rank", "-pk")
-        .values_list("pk", flat=True)[:MAX_RESULTS]
-    )
-    return list(ids)
+        found = (
+            queryset.annotate(fallback_rank=Value(rank, output_field=IntegerField()))
+            .order_by("-pk")
+            .values_list("pk", "fallback_rank")[:MAX_RESULTS]
+        )
+        if not connection.features.supports_slicing_ordering_in_compound:
+            # SQLite allows no LIMIT in a member of a UNION: in a subquery there.
+            found = (
+                Page.objects.filter(pk__in=found.values("pk"))
+                .annotate(fallback_rank=Value(rank, output_field=IntegerField()))
+                .order_by()
+                .values_list("pk", "fallback_rank")
+            )
+        parts.append(found)
+    rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: (row[1], -row[0]))
+    ids = list(dict.fromkeys(pk for pk, _rank in rows))
+    return ids[:MAX_RESULTS]
 
 
 def matching_ids(pages, query, *, fallback=None):

@@ -20,7 +20,7 @@ from django_countries.fields import CountryField
 
 from core.blocks import BaseStreamBlock
 from core.emails import absolute_url
-from core.images import PageImageMixin
+from core.images import PageImageMixin, renditions_of
 
 from .rendering import render_newsletter
 
@@ -169,7 +169,7 @@ class NewsletterIndexPage(Page):
             .public()
             .defer_streamfields()
             .select_related("image")
-            .prefetch_related("image__renditions")
+            .prefetch_related(renditions_of("card"))
             .order_by("-first_published_at")
         )
         return context

@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from core.images import renditions_of
 from core.sections import DATASETS, DEMO_CONTENT, HOME_PAGE
 
 from .demo import load_newsletters
@@ -19,7 +20,7 @@ def home_page_news(page, request):
         .public()
         .filter(locale=page.locale)
         .select_related("image")
-        .prefetch_related("image__renditions")
+        .prefetch_related(renditions_of("card"))
         .order_by("-first_published_at")[:3]
     )
     return {"latest_news": list(news)}

@@ -11,7 +11,7 @@ from django import template
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from core.images import PICTURES, picture_specs
+from core.images import PICTURES, picture_filters
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ def picture_of(image, name, alt="", css_class="", eager=False):
     if not image:
         return ""
     _specs, sizes = PICTURES[name]
-    renditions = get_renditions_or_not_found(image, picture_specs(name))
+    renditions = get_renditions_or_not_found(image, picture_filters(name))
     attrs = {"alt": alt, "sizes": sizes, "decoding": "async"}
     if css_class:
         attrs["class"] = css_class

@@ -19,6 +19,7 @@ from cities.serializers import ThemeListField
 from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
 from core.i18n import localized_by_key
+from core.images import renditions_of
 
 
 class InitiativeKind(models.TextChoices):
@@ -206,7 +207,7 @@ def attach_card_images(initiatives):
                 break
     images = (
         get_image_model()
-        .objects.prefetch_related("renditions")
+        .objects.prefetch_related(renditions_of("card", "renditions"))
         .in_bulk({value["image"] for value in first.values()})
     )
     for initiative in initiatives:

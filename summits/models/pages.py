@@ -22,7 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
 from core.i18n import localized_by_key
-from core.images import PageImageMixin
+from core.images import PageImageMixin, renditions_of
 from core.structured_data import json_ld
 from home.frame import public
 
@@ -93,7 +93,7 @@ class SummitIndexPage(Page):
             .public()
             .defer_streamfields()
             .select_related("host_city", "image")
-            .prefetch_related("image__renditions")
+            .prefetch_related(renditions_of("card"))
             .order_by("-start_date")
         )
         # Host cities in the reader's language, in one query for every summit.
@@ -222,8 +222,8 @@ class SummitPage(PageImageMixin, Page):
 
     @cached_property
     def venue_list(self):
-        """The venues, read once for the page and its structured data."""
-        return list(self.venues.all())
+        """The venues, read once for the page and its structured data, with their pictures."""
+        return list(self.venues.select_related("image").prefetch_related(renditions_of("card")))
 
     def local_themes(self):
         """The themes in the active language, in one query whatever their number."""

@@ -120,3 +120,4 @@ def test_campaign_throughput_and_memory(services, sink, record_result):
     print(f"\ncampaign ÷ smtplib loop at {BIG} recipients: {ratio}")  # noqa: T201
     # Memory does not grow with the audience: ten times the recipients, same footprint.
     assert big_peak < small_peak * 1.25
+    assert ratio >= 0.5

@@ -472,6 +472,55 @@ def test_deliveries_record_the_message_id_the_smtp_server_received(
     assert matching_delivery(delivery.message_id) == delivery
 
 
+def test_over_smtp_each_email_is_what_django_writes_for_it(newsletter, audience_of_five):
+    """A language's email is serialised once; each recipient's bytes are Django's own."""
+    subscribe("ünïcode@exämple.org", "fr")  # needs encoding: goes the ordinary way
+    campaign = campaign_for(newsletter)
+    sending.start_campaign(campaign.pk)
+    rows = list(
+        Delivery.objects.filter(campaign=campaign).select_related(
+            "campaign__newsletter", "subscriber"
+        )
+    )
+    messages, _skipped = sending._messages_for(rows)
+    assert len(messages) == 6
+
+    def comparable(data):  # the date and the boundary are the moment's
+        data = re.sub(rb"Date: [^\r]*\r\n", b"", data)
+        return re.sub(rb"===============[0-9]+==", b"BOUNDARY", data)
+
+    prototypes, prepared = {}, 0
+    for _delivery, message in messages:
+        key = (id(message.rendered), message.extra_headers["Content-Language"])
+        prototype = prototypes.setdefault(key, sending.SMTPPrototype(message))
+        assert prototype.usable
+        data = prototype.bytes_for(message)
+        if message.to[0].isascii():
+            expected = message.message().as_bytes(linesep="\r\n")
+            assert comparable(data) == comparable(expected)
+            assert b"quoted-printable" not in data and message.unsubscribe_url.encode() in data
+            prepared += 1
+        else:
+            assert data is None
+    assert prepared == 5 and len(prototypes) == 2  # English (and its readers), French
+
+
+def test_over_smtp_every_reader_gets_their_own_links(newsletter, audience_of_five, smtp_sink):
+    subscribe("ünïcode@exämple.org", "fr")
+    campaign = campaign_for(newsletter)
+    start_campaign(campaign.pk)
+    assert len(smtp_sink.messages) == 6
+    for delivery in campaign.deliveries.select_related("subscriber"):
+        subscriber = delivery.subscriber
+        assert delivery.status == DeliveryStatus.SENT
+        [received] = [m for m in smtp_sink.messages if m["Message-ID"] == delivery.message_id]
+        assert received["X-Observatory-Delivery"] == str(delivery.pk)
+        url = subscriber.unsubscribe_url()
+        assert url in str(received["List-Unsubscribe"])
+        text, html = (part.get_content() for part in received.iter_parts())
+        assert url in text and f'href="{url}"' in html
+
+
 def test_reminders_record_the_message_id_the_smtp_server_received(
     reminders, audience_of_five, smtp_sink
 ):
