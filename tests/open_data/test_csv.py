@@ -7,7 +7,8 @@ import io
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from initiatives.factories import InitiativePageFactory
+from initiatives.models import InitiativePage
+from tests.bulk import bulk_pages
 
 from .conftest import sign
 
@@ -102,13 +103,33 @@ def count_queries(client, url):
 
 
 def add_initiatives(world, count):
-    for index in range(count):
-        page = InitiativePageFactory(
-            parent=world.montreal if index % 2 else world.duesseldorf,
-            start_date=datetime.date(2019 + index % 5, 5, 16),
-            themes=world.themes,
+    """``count`` more live initiatives with their themes, in bulk (tests/bulk.py)."""
+    added = world.__dict__.setdefault("added", 0)
+    world.added += count
+    through = InitiativePage.themes.through
+    for parent, numbers in (
+        (world.duesseldorf, range(added, added + count, 2)),
+        (world.montreal, range(added + 1, added + count, 2)),
+    ):
+        specs = [
+            {
+                "title": f"Initiative {n}",
+                "slug": f"initiative-{n}",
+                "kind": "public_activity",
+                "start_date": datetime.date(2019 + n % 5, 5, 16),
+                "summary": "A festival of the neighbourhood.",
+                "body": [],
+                "images": [],
+                "documents": [],
+            }
+            for n in numbers
+        ]
+        pages = bulk_pages(parent, InitiativePage, specs) if specs else []
+        through.objects.bulk_create(
+            through(initiativepage_id=page.pk, theme_id=theme.pk)
+            for page in pages
+            for theme in world.themes
         )
-        page.save_revision().publish()
 
 
 def test_initiatives_csv_queries_do_not_grow(client, world):
