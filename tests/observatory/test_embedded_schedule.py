@@ -92,7 +92,8 @@ def test_beat_of_make_run_sends_due_campaigns_and_reminders(sqlite_file, tmp_pat
         while time.monotonic() < deadline and beat.poll() is None:
             campaign = rows(sqlite_file, "select status from newsletters_campaign")
             reminders = rows(sqlite_file, "select status from newsletters_remindersent")
-            if campaign == [("done",)] and len(reminders) == 3:
+            # Each reminder row is written "sending", then "sent": wait for the last state.
+            if campaign == [("done",)] and reminders == [("sent",)] * 3:
                 break
             time.sleep(0.5)
         assert campaign == [("done",)], (tmp_path / "beat.log").read_text()[-3000:]
