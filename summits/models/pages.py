@@ -24,7 +24,7 @@ from core.blocks import BaseStreamBlock, CaptionedImageBlock
 from core.i18n import localized_by_key
 from core.images import PageImageMixin, renditions_of
 from core.structured_data import json_ld
-from home.frame import public
+from home.frame import private_q, public
 
 from ..signing import confirm, sign, signing_context, thanks
 from .signatures import Signature, SignatureKind
@@ -90,7 +90,7 @@ class SummitIndexPage(Page):
         summits = list(
             SummitPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(private_q())
             .defer_streamfields()
             .select_related("host_city", "image")
             .prefetch_related(renditions_of("card"))
