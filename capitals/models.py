@@ -26,6 +26,7 @@ from core.i18n import in_language, localized_by_key
 from core.images import PageImageMixin, renditions_of
 from core.sections import CAPITAL_PAGE, section_context
 from core.structured_data import json_ld
+from home.frame import private_q
 from summits.models import Signature
 
 
@@ -61,7 +62,7 @@ class CapitalIndexPage(Page):
         context["capitals"] = localize_cities(
             CapitalPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(private_q())
             .defer_streamfields()
             .select_related("city", "image")
             .prefetch_related(renditions_of("card"))
@@ -206,7 +207,7 @@ def current_capital(locale, today=None):
     year = next_international_day(today).year
     return (
         CapitalPage.objects.live()
-        .public()
+        .exclude(private_q())
         .filter(locale=locale, year__lte=year)
         .select_related("city")
         .order_by("-year")

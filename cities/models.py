@@ -19,6 +19,7 @@ from django_countries.serializer_fields import CountryField as CountrySerializer
 from core.i18n import in_language
 from core.images import PageImageMixin, renditions_of
 from core.sections import CITY_PAGE, section_context
+from home.frame import private_q
 
 # Read with getattr so the site works before settings name them.
 DEFAULT_TILE_URL = "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -103,7 +104,7 @@ class CityIndexPage(Page):
         verbose_name = _("city directory")
 
     def get_cities(self, request=None):
-        cities = CityPage.objects.child_of(self).live().public().order_by("title")
+        cities = CityPage.objects.child_of(self).live().exclude(private_q()).order_by("title")
         if request is not None:
             country = request.GET.get("country", "")
             continent = request.GET.get("continent", "")
@@ -115,7 +116,7 @@ class CityIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        all_cities = CityPage.objects.child_of(self).live().public()
+        all_cities = CityPage.objects.child_of(self).live().exclude(private_q())
         cities = list(self.get_cities(request))
         countries = {city.country.code: city.country.name for city in all_cities.only("country")}
         context["cities"] = cities

@@ -30,6 +30,19 @@ def locale_for(language_code):
     return cached("locales", _locales).get(code)
 
 
+def _locales_by_id():
+    return {locale.pk: locale for locale in Locale.objects.all()}
+
+
+def locale_by_id(locale_id):
+    """The Locale ``locale_id`` (None when there is none), without a query (core.caching).
+
+    Set on a page (``page.locale = locale_by_id(page.locale_id)``), it saves the query
+    that reading ``page.locale`` makes.
+    """
+    return cached("locales_by_id", _locales_by_id).get(locale_id)
+
+
 def default_locale():
     """``Locale.get_default()`` without a query."""
     return locale_for(settings.LANGUAGE_CODE) or Locale.get_default()

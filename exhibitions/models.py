@@ -28,7 +28,8 @@ from rest_framework import serializers
 from cities.models import CityPage
 from core.admin_i18n import OneLanguagePageForm
 from core.blocks import CaptionedImageBlock, KeyFigureBlock
-from core.i18n import in_language
+from core.i18n import in_language, localized_by_key
+from home.frame import private_q
 
 
 class MayorBlock(blocks.StructBlock):
@@ -94,7 +95,7 @@ class ExhibitionPage(RoutablePageMixin, Page):
         return self.get_parent().specific
 
     def panels(self):
-        return PanelPage.objects.child_of(self).live().public().order_by("path")
+        return PanelPage.objects.child_of(self).live().exclude(private_q()).order_by("path")
 
     def hosts(self):
         return ExhibitionHost.objects.filter(exhibition_key=self.translation_key).order_by(
@@ -199,16 +200,17 @@ class PanelPage(RoutablePageMixin, Page):
         return "\n".join(self.public_contributions().values_list("body", flat=True))
 
     def local_theme(self):
-        return self.theme.localized if self.theme_id else None
+        if not self.theme_id:
+            return None
+        return localized_by_key([self.theme])[self.theme.translation_key]
 
     def local_mayors(self):
         """(name, city in the active language) of each mayor who took part."""
+        blocks = [block for block in self.mayors if block.value["city"] is not None]
+        cities = localized_by_key(block.value["city"].specific for block in blocks)
         mayors = []
-        for block in self.mayors:
-            city = block.value["city"]
-            if city is None:
-                continue
-            city = city.specific.localized
+        for block in blocks:
+            city = cities[block.value["city"].translation_key]
             mayors.append({"name": block.value["name"] or city.mayor, "city": city})
         return mayors
 

@@ -1,11 +1,15 @@
 """The exhibition's views: the web view (also a host city's), the kiosk, a panel's poster."""
 
+from django.db.models import Count
 from django.http import Http404
 from django.template.response import TemplateResponse
 
 import segno
 
-from .models import ExhibitionHost
+from cities.models import CityPage
+from core.i18n import active_locale, localized_by_key
+
+from .models import Contribution, ExhibitionHost
 
 POSTER_SIZES = ("a3", "a1")
 
@@ -34,32 +38,56 @@ def host_of(exhibition, host_id):
 
 
 def _panels(exhibition, request, host=None, with_qr=False):
+    """The exhibition's panels, each with its number, link, theme and count, in four queries."""
     panels = list(exhibition.panels().select_related("theme"))
+    themes = localized_by_key(panel.theme for panel in panels)
+    counts = dict(
+        Contribution.objects.public()
+        .filter(panel_key__in=[panel.translation_key for panel in panels])
+        .values_list("panel_key")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
     for number, panel in enumerate(panels, start=1):
         panel.number = number
         panel.listing_url = (panel.get_url(request) or panel.url) + (
             f"?host={host.pk}" if host else ""
         )
-        panel.listing_theme = panel.local_theme()
-        panel.listing_count = panel.public_contributions().count()
+        panel.listing_theme = themes[panel.theme.translation_key] if panel.theme_id else None
+        panel.listing_count = counts.get(panel.translation_key, 0)
         if with_qr:
             panel.qr_code = qr_svg(discussion_url(panel, request, host), panel.title)
     return panels
+
+
+def cities_of(hosts, locale=None):
+    """{host pk: its city} as ``host.city(locale)`` finds it, in one query for every host."""
+    locale = locale or active_locale()
+    by_key = {}
+    for city in CityPage.objects.filter(translation_key__in={host.city_key for host in hosts}):
+        by_key.setdefault(city.translation_key, []).append(city)
+    chosen = {}
+    for host in hosts:
+        cities = by_key.get(host.city_key, [])
+        local = [city for city in cities if city.locale_id == locale.pk]
+        chosen[host.pk] = local[0] if local else min(cities, key=lambda city: city.pk, default=None)
+    return chosen
 
 
 def exhibition_context(exhibition, request, host=None):
     summit = exhibition.summit
     base = exhibition.get_url(request) or exhibition.url
     route = exhibition.reverse_subpage("host_kiosk", args=[host.pk]) if host else "kiosk/"
+    hosts = [item for item in exhibition.hosts() if host is None or item.pk != host.pk]
+    cities = cities_of(hosts)
     return {
         "summit": summit,
         "host": host,
         "host_city": host.city() if host else None,
         "panels": _panels(exhibition, request, host),
         "hosts": [
-            (item, item.city(), base + exhibition.reverse_subpage("host", args=[item.pk]))
-            for item in exhibition.hosts()
-            if host is None or item.pk != host.pk
+            (item, cities[item.pk], base + exhibition.reverse_subpage("host", args=[item.pk]))
+            for item in hosts
         ],
         "kiosk_url": base + route,
     }

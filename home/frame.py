@@ -11,10 +11,12 @@ from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 
 from core.caching import cached
+from core.i18n import locale_by_id
 
 MAX_SEGMENTS = 12
 
@@ -122,15 +124,89 @@ def route_for_request(request, path):
         request._wagtail_route_for_request = None
 
 
-def _any_view_restriction():
-    return PageViewRestriction.objects.exists()
+def _restricted_sections():
+    """Each view restriction's id and its page's path: a restriction covers the page and
+    every page below it (``PageQuerySet.private_q``)."""
+    return [
+        (restriction.pk, restriction.page.path)
+        for restriction in PageViewRestriction.objects.select_related("page").order_by("pk")
+    ]
+
+
+def restricted_sections():
+    """[(restriction id, page path)] of every view restriction, without a query (core.caching)."""
+    return cached("restricted_sections", _restricted_sections)
+
+
+def private_q():
+    """``PageQuerySet.private_q()`` without its query: the restricted sections are in memory.
+
+    Wagtail reads every view restriction each time a listing calls ``public()``; the
+    home page, listing four sections, read them four times. ``.exclude(private_q())``
+    is ``.public()``.
+    """
+    private = Q()
+    for _pk, path in restricted_sections():
+        private |= Q(path__startswith=path)
+    return private if private else Q(pk__in=[])
 
 
 def public(pages):
-    """``pages.public()``, without its query while no page of the site has a view restriction."""
-    if cached("any_view_restriction", _any_view_restriction):
-        return pages.public()
-    return pages
+    """``pages.public()`` without its query (see ``private_q``)."""
+    return pages.exclude(private_q())
+
+
+def view_restrictions_of(page, ancestors):
+    """What ``page.get_view_restrictions()`` returns, without a query where none applies.
+
+    ``ancestors`` are the pages above it (the route's chain): an alias among them takes
+    its original's restrictions, which Wagtail's own method finds.
+    """
+    if page.alias_of_id or any(ancestor.alias_of_id for ancestor in ancestors):
+        return page.get_view_restrictions()
+    covering = [pk for pk, path in restricted_sections() if page.path.startswith(path)]
+    if not covering:
+        return PageViewRestriction.objects.none()
+    return PageViewRestriction.objects.filter(pk__in=covering)
+
+
+def _specific(page, page_class):
+    """``page.specific`` with its image in the same query and its locale from memory."""
+    if page_class is None or isinstance(page, page_class):
+        specific = page
+    else:
+        image = page_class._meta.get_field("image") if hasattr(page_class, "image_id") else None
+        pages = page_class._default_manager.all()
+        if image is not None and image.many_to_one:
+            pages = pages.select_related("image")
+        specific = pages.get(pk=page.pk)
+    locale = locale_by_id(specific.locale_id)
+    if locale is not None:
+        specific.locale = locale
+    return specific
+
+
+def _routes_like_routable_page(page_class):
+    """Whether ``page_class`` routes as ``RoutablePageMixin`` does, then as ``Page`` does."""
+    if page_class is None or page_class.route is not RoutablePageMixin.route:
+        return False
+    mro = page_class.__mro__
+    after = mro[mro.index(RoutablePageMixin) + 1 :]
+    return next(cls.__dict__["route"] for cls in after if "route" in cls.__dict__) is Page.route
+
+
+def _passes_to_child(page, page_class, components):
+    """Whether a routable page hands ``components`` to its child page, as Wagtail decides:
+    none of its own routes matches them (``RoutablePageMixin.route``), or it is not live."""
+    if not _routes_like_routable_page(page_class):
+        return False
+    if not page.live:
+        return True
+    try:
+        page.specific_deferred.resolve_subpage("/" + "/".join(components) + "/")
+    except Http404:
+        return True
+    return False
 
 
 def _route(request, home, components):
@@ -162,11 +238,13 @@ def _route(request, home, components):
         page_class = page.specific_class
         last = position == len(chain) - 1
         if last or page_class is None or page_class.route is not Page.route:
-            specific = page if page_class is None or isinstance(page, page_class) else page.specific
+            if not last and _passes_to_child(page, page_class, components[position:]):
+                continue
+            specific = _specific(page, page_class)
             if position:
                 specific._cached_parent_obj = chain[position - 1]
-            if not cached("any_view_restriction", _any_view_restriction):
-                # Wagtail's check reads the ancestors, then their restrictions: none exist.
-                specific.get_view_restrictions = PageViewRestriction.objects.none
+            # Wagtail's check reads the ancestors, then their restrictions: both are known.
+            restrictions = view_restrictions_of(specific, chain[:position])
+            specific.get_view_restrictions = lambda found=restrictions: found
             return specific.route(request, components[position:])
     return None  # not reached: the last page always routes

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from cities.models import CityPage, Theme
 from core.i18n import default_locale
+from home.frame import private_q
 
 from .models.pages import (
     CARD_DEFERRED_FIELDS,
@@ -208,14 +209,14 @@ def search_initiatives(locale, params):
     cities_by_path = {
         city.path: city
         for city in CityPage.objects.live()
-        .public()
+        .exclude(private_q())
         .filter(locale=locale)
         .only("path", "slug", "title", "country", "translation_key", "locale")
         .order_by("title")
     }
     themes_by_slug = localized_themes(locale)
     selected = parse_filters(params, cities_by_path=cities_by_path, themes_by_slug=themes_by_slug)
-    base = with_city_path(InitiativePage.objects.live().public().filter(locale=locale))
+    base = with_city_path(InitiativePage.objects.live().exclude(private_q()).filter(locale=locale))
     # Full text first, so that every facet counts within the matching initiatives.
     base = full_text(base, params.get("q", ""))
     initiatives = (

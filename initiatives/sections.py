@@ -3,6 +3,7 @@
 from wagtail import hooks
 
 from core.sections import CITY_PAGE, DATASETS, DEMO_CONTENT, HOME_PAGE, MY_CITY, PAGE_LISTERS
+from home.frame import private_q
 
 from .demo import load_cities, load_themes
 from .models import InitiativeIndexPage, InitiativePage, latest_initiatives
@@ -21,7 +22,7 @@ def city_page_initiatives(page, request):
     initiatives = (
         InitiativePage.objects.child_of(page)
         .live()
-        .public()
+        .exclude(private_q())
         .defer(*CARD_DEFERRED_FIELDS)
         .order_by("-start_date")
     )

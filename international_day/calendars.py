@@ -11,6 +11,7 @@ from capitals.models import CapitalPage
 from core.dates import INTERNATIONAL_DAY, next_international_day
 from core.i18n import localized_by_key
 from core.open_data import uid_domain
+from home.frame import private_q
 
 from .events import event_bounds
 from .models import CityEvent, attach_cities
@@ -79,7 +80,7 @@ def international_day_calendar(locale, today=None, request=None):
     years = list(range(first, first + YEARS_AHEAD))
     capitals = list(
         CapitalPage.objects.live()
-        .public()
+        .exclude(private_q())
         .filter(year__in=years)
         .select_related("city")
         .order_by("year", "locale_id")

@@ -30,6 +30,7 @@ from core.dates import campaign_year, international_day_countdown
 from core.i18n import in_language, one_per_key
 from core.images import PageImageMixin
 from core.time_zones import time_zone_choices
+from home.frame import private_q
 
 
 class InternationalDayPage(PageImageMixin, Page):
@@ -297,7 +298,7 @@ def attach_cities(events, locale=None):
     events = list(events)
     pages = one_per_key(
         CityPage.objects.live()
-        .public()
+        .exclude(private_q())
         .filter(translation_key__in={event.city_key for event in events}),
         locale,
     )

@@ -5,6 +5,7 @@ from wagtail import hooks
 from core.dates import international_day_countdown
 from core.page_cache import watch
 from core.sections import CAPITAL_PAGE, CITY_PAGE, DATASETS, DEMO_CONTENT, HOME_PAGE, MY_CITY
+from home.frame import private_q
 
 from . import demo
 from .models import CityEvent, InternationalDayPage, events_listing, events_of_city
@@ -16,7 +17,7 @@ def home_page_countdown(page, request):
     return {
         "countdown": international_day_countdown(),
         "international_day": InternationalDayPage.objects.live()
-        .public()
+        .exclude(private_q())
         .filter(locale=page.locale)
         .first(),
     }

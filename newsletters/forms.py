@@ -55,6 +55,11 @@ def safe_source_path(value):
     return value
 
 
+def country_choices():
+    """The empty choice, then every country by its name in the active language."""
+    return [("", _("—")), *countries]
+
+
 class SubscribeForm(PublicFormMixin, forms.Form):
     """Subscribe to the one list, with a language preference (double opt-in).
 
@@ -97,7 +102,9 @@ class SubscribeForm(PublicFormMixin, forms.Form):
         super().__init__(*args, request=request, **kwargs)
         language = translation.get_language() or settings.LANGUAGE_CODE
         self.fields["language"].initial = language if language in LANGUAGE_CODES else "en"
-        self.fields["country"].choices = [("", _("—")), *countries]
+        # Called when shown or validated: the footer's form, without the country, never
+        # sorts some 250 translated names (on every page).
+        self.fields["country"].choices = country_choices
         if source_url:
             self.initial["source_url"] = source_url
         # Whatever arrives there only decides what is recorded (a path of this site, or not).

@@ -21,6 +21,7 @@ from django_countries.fields import CountryField
 from core.blocks import BaseStreamBlock
 from core.emails import absolute_url
 from core.images import PageImageMixin, renditions_of
+from home.frame import private_q
 
 from .rendering import render_newsletter
 
@@ -166,7 +167,7 @@ class NewsletterIndexPage(Page):
         context["newsletters"] = (
             NewsletterPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(private_q())
             .defer_streamfields()
             .select_related("image")
             .prefetch_related(renditions_of("card"))

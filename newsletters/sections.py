@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from core.images import renditions_of
 from core.sections import DATASETS, DEMO_CONTENT, HOME_PAGE
+from home.frame import private_q
 
 from .demo import load_newsletters
 from .feeds import datasets
@@ -17,7 +18,7 @@ def home_page_news(page, request):
     """The home page's "Latest news": the newest newsletters in the page's language."""
     news = (
         NewsletterPage.objects.live()
-        .public()
+        .exclude(private_q())
         .filter(locale=page.locale)
         .select_related("image")
         .prefetch_related(renditions_of("card"))

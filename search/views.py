@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from core.i18n import active_locale
+from home.frame import private_q
 
 from .queries import search_site, suggest
 
@@ -14,7 +15,7 @@ def local_page(model_label, locale):
     from django.apps import apps
 
     model = apps.get_model(model_label)
-    return model.objects.live().public().filter(locale=locale).first()
+    return model.objects.live().exclude(private_q()).filter(locale=locale).first()
 
 
 @require_GET

@@ -11,6 +11,7 @@ from django import template
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from core.caching import cached
 from core.images import PICTURES, picture_filters
 
 register = template.Library()
@@ -20,8 +21,19 @@ register = template.Library()
 def picture_of(image, name, alt="", css_class="", eager=False):
     if not image:
         return ""
-    _specs, sizes = PICTURES[name]
     renditions = get_renditions_or_not_found(image, picture_filters(name))
+    # The same renditions shown the same way make the same HTML: built once per process
+    # until a page changes (core.caching). Building it (a URL for each rendition) cost a
+    # directory of twenty cities several milliseconds a request.
+    shown = tuple(
+        (spec, rendition.pk, rendition.file.name) for spec, rendition in renditions.items()
+    )
+    key = f"picture:{name}:{alt}:{css_class}:{bool(eager)}:{shown!r}"
+    return cached(key, lambda: _picture_html(renditions, name, alt, css_class, eager))
+
+
+def _picture_html(renditions, name, alt, css_class, eager):
+    _specs, sizes = PICTURES[name]
     attrs = {"alt": alt, "sizes": sizes, "decoding": "async"}
     if css_class:
         attrs["class"] = css_class

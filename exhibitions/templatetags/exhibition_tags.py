@@ -12,4 +12,4 @@ register = template.Library()
 @register.simple_tag
 def summit_exhibition(summit):
     """The live exhibition under ``summit`` (in the summit's language), or None."""
-    return public(ExhibitionPage.objects.child_of(summit).live()).first()
+    return public(ExhibitionPage.objects.child_of(summit).live()).defer_streamfields().first()

@@ -20,6 +20,7 @@ from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
 from core.i18n import localized_by_key
 from core.images import renditions_of
+from home.frame import private_q
 
 
 class InitiativeKind(models.TextChoices):
@@ -184,7 +185,7 @@ def latest_initiatives(locale, count=3):
     """
     initiatives = list(
         InitiativePage.objects.live()
-        .public()
+        .exclude(private_q())
         .filter(locale=locale)
         .defer(*CARD_DEFERRED_FIELDS)
         .order_by("-first_published_at")[:count]

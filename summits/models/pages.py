@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.forms.utils import ErrorList
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -19,12 +20,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cities.models import CityPage
 from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
-from core.i18n import localized_by_key
+from core.i18n import active_locale, localized_by_key
 from core.images import PageImageMixin, renditions_of
 from core.structured_data import json_ld
-from home.frame import public
+from home.frame import private_q, public
 
 from ..signing import confirm, sign, signing_context, thanks
 from .signatures import Signature, SignatureKind
@@ -90,7 +92,7 @@ class SummitIndexPage(Page):
         summits = list(
             SummitPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(private_q())
             .defer_streamfields()
             .select_related("host_city", "image")
             .prefetch_related(renditions_of("card"))
@@ -217,7 +219,16 @@ class SummitPage(PageImageMixin, Page):
         """The host city in the active language, or None when it is not live there."""
         if self.host_city_id is None:
             return None
-        city = localized_by_key([self.host_city])[self.host_city.translation_key]
+        # The city and its translation in one query: the translation where it is live.
+        same_city = CityPage.objects.filter(pk=self.host_city_id).values("translation_key")
+        found = list(
+            CityPage.objects.filter(
+                Q(pk=self.host_city_id)
+                | Q(translation_key__in=same_city, locale=active_locale(), live=True)
+            ).defer_streamfields()
+        )
+        local = [city for city in found if city.pk != self.host_city_id]
+        city = local[0] if local else next(city for city in found if city.pk == self.host_city_id)
         return city if city.live else None
 
     @cached_property
@@ -232,7 +243,7 @@ class SummitPage(PageImageMixin, Page):
         return [local[theme.translation_key] for theme in themes]
 
     def declaration(self):
-        return public(DeclarationPage.objects.child_of(self).live()).first()
+        return public(DeclarationPage.objects.child_of(self).live()).defer_streamfields().first()
 
     def json_ld(self):
         """schema.org Event for the summit, with a subEvent for every programme session."""
