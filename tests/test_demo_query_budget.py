@@ -6,9 +6,7 @@ which is what a visitor meets. One page of each type is requested in English and
 Arabic, as ``make bench`` does: once to warm what a running site keeps (the frame,
 content types…), then with a query string no page cache has seen, and its queries
 are counted. A page over the budget fails with the queries it made.
-On SQLite only for now: on PostgreSQL, a module-scoped ``demo_db`` stops with "the
-migrated template is missing" (tests/databases.py); ``tests/test_query_budget.py``
-counts on PostgreSQL.
+Marked ``postgres``: ``make test`` runs it on SQLite and on PostgreSQL.
 """
 
 from django.db import connection
@@ -16,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 BUDGET = 12
 LANGUAGES = ["en", "ar"]
