@@ -205,6 +205,10 @@ def setup_databases(verbosity=0, rebuild=False):
     for alias in connections:
         connection = connections[alias]
         old_name = connection.settings_dict["NAME"]
+        if connection.vendor == "postgresql":
+            # Once NAME is the test database's, Django would name it test_<test name>:
+            # fixed here, the templates copied later in the run find the same database.
+            connection.settings_dict["TEST"]["NAME"] = connection.creation._get_test_db_name()
         template = template_for(connection)
         with templates_lock(connection):
             restored = template is not None and not rebuild and template.restore()
