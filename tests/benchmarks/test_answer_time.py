@@ -14,7 +14,7 @@ import pytest
 
 from cities.forms import PasswordResetForm
 from summits.models import Signature
-from tests.answer_time import compare
+from tests.answer_time import assert_same_time, assert_same_work, compare
 from tests.cities.portal import started_long_ago
 from tests.newsletters.builders import subscribe, subscriber
 from tests.summits.world import build_world, page_url, sign_data
@@ -34,6 +34,8 @@ def record(record_result, name, comparison):
         int(comparison.known.statements == comparison.unknown.statements),
         "bool",
     )
+    assert_same_work(comparison)
+    assert_same_time(comparison)
 
 
 def address(known, n):
