@@ -145,8 +145,10 @@ test-integration: install messages
 # Figures go to bench-results.json ({"results": [{name, value, unit}, …]}): first on
 # SQLite, then on PostgreSQL and Redis (pages, search, campaign throughput, worker memory,
 # the page cache under gunicorn).
+# The campaign and page-cache benchmarks need PostgreSQL and Redis: the second pass only.
 bench: install messages
-	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s
+	$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s \
+		--ignore=tests/benchmarks/test_campaign.py --ignore=tests/benchmarks/test_page_cache.py
 	DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)" \
 		$(BIN)/pytest tests/benchmarks -p no:cacheprovider -o addopts="" -s -k "campaign or search or pages or page_cache"
 

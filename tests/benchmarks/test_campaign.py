@@ -34,7 +34,7 @@ def services(monkeypatch):
     from observatory.celery import app
 
     if connection.vendor != "postgresql":
-        pytest.skip("the campaign benchmark runs in make bench's second pass (PostgreSQL)")
+        missing_service("the campaign benchmark needs PostgreSQL: make bench's second pass")
     if not redis_answers():
         missing_service("the campaign benchmark needs Redis (REDIS_URL)")
     monkeypatch.setitem(app.conf, "task_always_eager", False)

@@ -74,7 +74,7 @@ def requests_per_second(port, path):
 @pytest.fixture
 def server(home_page):
     if connection.vendor != "postgresql":
-        pytest.skip("the page cache benchmark runs in make bench's second pass (PostgreSQL)")
+        missing_service("the page cache benchmark needs PostgreSQL: make bench's second pass")
     if not settings.REDIS_URL:
         missing_service("the page cache benchmark needs Redis (REDIS_URL)")
     database = connection.settings_dict
