@@ -72,6 +72,7 @@ class SQLiteTemplate:
         self.kind = kind
         self.folder = Path(settings.VAR_DIR) / "test-databases"
         self.path = self.folder / f"{connection.alias}-{kind}-{key}.sqlite3"
+        self.name = self.path.name
 
     @classmethod
     def applies_to(cls, connection):
@@ -260,7 +261,7 @@ class DemoMedia:
         folder = Path(settings.VAR_DIR) / "test-databases"
         self.path = folder / f"{connection.alias}-{connection.vendor}-{template.kind}-media.zip"
         self.key_path = self.path.with_suffix(".key")
-        self.key = getattr(template, "path", None) or template.name
+        self.key = template.name  # the media go with this template, not an older one
 
     @staticmethod
     def _walk(storage, folder=""):
@@ -279,13 +280,13 @@ class DemoMedia:
                 with default_storage.open(name) as source:
                     archive.writestr(name, source.read())
         os.replace(partial, self.path)
-        self.key_path.write_text(str(self.key))
+        self.key_path.write_text(self.key)
 
     def restore(self):
         from django.core.files.base import ContentFile
         from django.core.files.storage import default_storage
 
-        if not self.path.exists() or self.key_path.read_text() != str(self.key):
+        if not self.path.exists() or self.key_path.read_text() != self.key:
             return False
         with zipfile.ZipFile(self.path) as archive:
             for name in archive.namelist():
