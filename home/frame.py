@@ -151,11 +151,6 @@ def private_q():
     return private if private else Q(pk__in=[])
 
 
-def public(pages):
-    """``pages.public()`` without its query (see ``private_q``)."""
-    return pages.exclude(private_q())
-
-
 def view_restrictions_of(page, ancestors):
     """What ``page.get_view_restrictions()`` returns, without a query where none applies.
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from home.frame import public
+from home.frame import private_q
 
 from ..models import ExhibitionPage
 
@@ -12,4 +12,10 @@ register = template.Library()
 @register.simple_tag
 def summit_exhibition(summit):
     """The live exhibition under ``summit`` (in the summit's language), or None."""
-    return public(ExhibitionPage.objects.child_of(summit).live()).defer_streamfields().first()
+    return (
+        ExhibitionPage.objects.child_of(summit)
+        .live()
+        .exclude(private_q())
+        .defer_streamfields()
+        .first()
+    )

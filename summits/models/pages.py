@@ -26,7 +26,7 @@ from core.blocks import BaseStreamBlock, CaptionedImageBlock
 from core.i18n import active_locale, localized_by_key
 from core.images import PageImageMixin, renditions_of
 from core.structured_data import json_ld
-from home.frame import private_q, public
+from home.frame import private_q
 
 from ..signing import confirm, sign, signing_context, thanks
 from .signatures import Signature, SignatureKind
@@ -243,7 +243,13 @@ class SummitPage(PageImageMixin, Page):
         return [local[theme.translation_key] for theme in themes]
 
     def declaration(self):
-        return public(DeclarationPage.objects.child_of(self).live()).defer_streamfields().first()
+        return (
+            DeclarationPage.objects.child_of(self)
+            .live()
+            .exclude(private_q())
+            .defer_streamfields()
+            .first()
+        )
 
     def json_ld(self):
         """schema.org Event for the summit, with a subEvent for every programme session."""
