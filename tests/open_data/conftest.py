@@ -1,4 +1,9 @@
-"""A small world for the open-data tests: cities, initiatives, a summit, signatures, a Capital."""
+"""A small world for the open-data tests: cities, initiatives, a summit, signatures, a Capital.
+
+Built once per module (tests/shared.py): each test reads its own copy and runs in a
+savepoint of its own, so what one test adds (an initiative, a feed entry) never
+reaches the next.
+"""
 
 import datetime
 from types import SimpleNamespace
@@ -15,6 +20,7 @@ from core.dates import next_international_day
 from initiatives.factories import InitiativeIndexPageFactory, InitiativePageFactory
 from summits.factories import DeclarationPageFactory, SummitIndexPageFactory, SummitPageFactory
 from summits.models import Signature, SignatureKind
+from tests.shared import fresh
 from tests.translations import copy_for_translation
 
 
@@ -40,8 +46,19 @@ def sign(declaration, name, confirmed=True, **fields):
     )
 
 
+@pytest.fixture(scope="module")
+def open_data_world(module_home):
+    # As in a test's own transaction: wagtail-localize's on-commit callbacks never run.
+    with module_home.build(on_commit=False):
+        return build_world(module_home.home, module_home.locales)
+
+
 @pytest.fixture
-def world(home_page, locales):
+def world(open_data_world, db):
+    return fresh(open_data_world)
+
+
+def build_world(home_page, locales):
     cities = CityIndexPageFactory(parent=home_page)
     duesseldorf = CityPageFactory(
         parent=cities,
