@@ -13,7 +13,9 @@ template and the old ones are dropped. A clean clone (CI) has none and builds it
 in its first run. ``pytest --create-db`` rebuilds it.
 """
 
+import contextlib
 import fcntl
+import functools
 import hashlib
 import importlib.util
 import io
@@ -34,12 +36,14 @@ XDIST_SUFFIX = re.compile(r"_gw\d+$")
 
 
 @contextmanager
-def templates_lock(connection):
+def templates_lock(connection, kind=""):
     """One process at a time builds or copies a vendor's template: pytest-xdist's workers
-    start together, and the first builds what the others copy."""
+    start together, and the first builds what the others copy. A world's template
+    (tests/worlds.py) has a lock of its own (``kind``): building one keeps nobody else
+    waiting."""
     folder = Path(settings.VAR_DIR) / "test-databases"
     folder.mkdir(parents=True, exist_ok=True)
-    with (folder / f".{connection.vendor}.lock").open("w") as lock:
+    with (folder / f".{connection.vendor}{'-' + kind if kind else ''}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -235,7 +239,18 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEMO_SOURCES = ("*.py", "*.json", "*.yaml", "*.txt", "*.po", "*.svg", "*.png", "*.jpg")
 
 
+@functools.cache
+def _demo_key(alias, vendor):
+    return _sources_digest(connections[alias])
+
+
 def demo_key(connection):
+    """The migrations' key and every file of the project's apps and catalogues (read once
+    per process)."""
+    return _demo_key(connection.alias, connection.vendor)
+
+
+def _sources_digest(connection):
     """The migrations' key and every file of the project's apps and catalogues: a change
     anywhere in them may change what the demo loads, and makes a new template."""
     digest = hashlib.sha256(migrations_key(connection).encode())
@@ -305,12 +320,25 @@ def load_demo_database(connection):
     with templates_lock(connection):
         if template.restore() and media.restore():
             connection.close()
+            forget_process_caches()
             return
         _restore_migrated(connection)
         call_command("load_demo_content", stdout=io.StringIO())
         connection.close()
         media.save()
         template.save()
+
+
+def forget_process_caches():
+    """What this process kept of the database it had: content type ids (Django's cache) and
+    the shared cache (the site frame, page cache, rate limits). A copied database has
+    other ids than the one a flush left."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
+
+    ContentType.objects.clear_cache()
+    with contextlib.suppress(Exception):  # a test about the cache being down still starts
+        cache.clear()
 
 
 def restore_migrated(connection):

@@ -35,6 +35,7 @@ from summits.models import Signature, SignatureKind
 from tests.browser.conftest import screenshot
 from tests.cities.portal import PASSWORD, member
 from tests.summits.world import forget_rate_limits
+from tests.worlds import committed_world, on_home_pages
 
 # The live server's thread sees only committed data.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -174,9 +175,15 @@ def paragraph(text):
 
 
 @pytest.fixture
-def world(home_page, locales, live_server):
+def world(live_server):
     """Düsseldorf, a member city with an Arabic-speaking team, the declaration it signed, a call."""
     forget_rate_limits()
+    world = committed_world("arabic_flows", on_home_pages(build_world))
+    yield {**world, "site": live_server.url}
+    forget_rate_limits()
+
+
+def build_world(home_page, locales):
     cities = in_arabic(
         CityIndexPageFactory(parent=home_page),
         locales,
@@ -240,12 +247,7 @@ def world(home_page, locales, live_server):
     CapitalCriterion.objects.create(call=call, name="الطموح", max_points=10, sort_order=0)
     CapitalCriterion.objects.create(call=call, name="الانتشار", max_points=5, sort_order=1)
     member(duesseldorf, "team@duesseldorf.test", language="ar")
-    yield {
-        "site": live_server.url,
-        "call": call,
-        "declaration_ar": declaration.get_translation(locales["ar"]),
-    }
-    forget_rate_limits()
+    return {"call": call, "declaration_ar": declaration.get_translation(locales["ar"])}
 
 
 def signed_in_city(world, page_for, watch):

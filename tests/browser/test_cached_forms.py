@@ -7,16 +7,16 @@ import pytest
 from newsletters.models import Subscriber
 from summits.models import Signature
 from tests.browser.conftest import screenshot
-from tests.summits.world import build_world, forget_rate_limits, page_url
+from tests.summits.world import committed_declaration_world, forget_rate_limits, page_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def world(home_page, locales, live_server, settings):
+def world(live_server, settings):
     settings.OBSERVATORY_PAGE_CACHE_SECONDS = 600
     forget_rate_limits()
-    yield build_world(home_page, locales)
+    yield committed_declaration_world()
     forget_rate_limits()
 
 

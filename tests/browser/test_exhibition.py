@@ -19,6 +19,7 @@ from exhibitions.models import Contribution
 from tests.browser.conftest import screenshot
 from tests.cities.portal import PASSWORD
 from tests.exhibitions.world import build_world, url_in
+from tests.worlds import committed_world, on_home_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,8 +29,12 @@ ANSWER = "Danke, wir nehmen das in den Mobilitätsplan mit."
 
 
 @pytest.fixture
-def world(home_page, locales, live_server):
-    world = build_world(home_page, locales)
+def world(live_server):
+    return committed_world("exhibition", on_home_pages(build_world_with_editor))
+
+
+def build_world_with_editor(home, locales):
+    world = build_world(home, locales)
     get_user_model().objects.create_superuser("editor", "editor@observatory.test", PASSWORD)
     return world
 

@@ -16,7 +16,7 @@ from summits.models import Signature, SignatureKind
 from tests.browser.conftest import screenshot
 from tests.browser.test_accessibility import violations
 from tests.cities.portal import member
-from tests.summits.world import build_world, forget_rate_limits, page_url
+from tests.summits.world import committed_declaration_world, forget_rate_limits, page_url
 
 # The live server's thread sees only committed data.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,9 +25,9 @@ MIN_FILL_SECONDS = 3
 
 
 @pytest.fixture
-def world(home_page, locales, live_server):
+def world(live_server):
     forget_rate_limits()
-    yield build_world(home_page, locales)
+    yield committed_declaration_world()
     forget_rate_limits()
 
 

@@ -10,7 +10,6 @@ from django.test import Client
 
 import pytest
 
-from home.demo import ensure_home_pages, ensure_locales
 from international_day.models import CityEvent
 from tests.cities.portal import (
     PASSWORD,
@@ -21,14 +20,17 @@ from tests.cities.portal import (
 )
 from tests.integration.conftest import message_text
 from tests.international_day.test_events import form_data
+from tests.worlds import committed_world, on_home_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def portal():
-    locales = ensure_locales()
-    home = ensure_home_pages(locales)
+    return committed_world("event_portal", on_home_pages(build_portal))
+
+
+def build_portal(home, locales):
     index = city_directory_everywhere(home, locales)
     duesseldorf = city_everywhere(index, locales, "duesseldorf", "Düsseldorf")
     get_user_model().objects.create_superuser("root", "root@observatory.test", PASSWORD)

@@ -11,7 +11,6 @@ from django.test import Client
 import pytest
 from PIL import Image as PILImage
 
-from home.demo import ensure_home_pages, ensure_locales
 from initiatives.models import InitiativePage
 from initiatives.submission import State, initiative_state
 from tests.cities.portal import (
@@ -24,14 +23,17 @@ from tests.cities.portal import (
 )
 from tests.initiatives.test_submission import form_data
 from tests.integration.conftest import message_text
+from tests.worlds import committed_world, on_home_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def portal():
-    locales = ensure_locales()
-    home = ensure_home_pages(locales)
+    return committed_world("initiative_portal", on_home_pages(build_portal))
+
+
+def build_portal(home, locales):
     index = city_directory_everywhere(home, locales)
     duesseldorf = city_everywhere(index, locales, "duesseldorf", "Düsseldorf")
     return {

@@ -9,10 +9,14 @@ from django.test import Client
 
 import pytest
 
-from home.demo import ensure_home_pages, ensure_locales
 from summits.models import Signature
 from tests.integration.conftest import message_text
-from tests.summits.world import build_world, forget_rate_limits, page_url, sign_data
+from tests.summits.world import (
+    committed_declaration_world,
+    forget_rate_limits,
+    page_url,
+    sign_data,
+)
 
 # Real processes (the worker) and threads see only committed data.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,8 +24,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def world(real_services):
-    locales = ensure_locales()
-    return build_world(ensure_home_pages(locales), locales)
+    return committed_declaration_world()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from home.demo import publish_everywhere
 from summits.factories import DeclarationPageFactory, SummitIndexPageFactory, SummitPageFactory
 from summits.forms import SignatureForm
 from tests.cities.portal import city_directory_everywhere, city_everywhere
+from tests.worlds import committed_world, on_home_pages
 
 
 def forget_rate_limits(address="127.0.0.1"):
@@ -71,3 +72,9 @@ def build_world(home, locales):
 
 def page_url(world, code="en"):
     return world["declaration"].get_translation(world["locales"][code]).url
+
+
+def committed_declaration_world():
+    """``build_world``'s world with the locales and home pages, committed for a transactional
+    test: built once per run (tests/worlds.py)."""
+    return committed_world("declaration", on_home_pages(build_world))
