@@ -286,12 +286,20 @@ class DemoMedia:
         for child in folders:
             yield from DemoMedia._walk(storage, f"{folder}/{child}" if folder else child)
 
-    def save(self):
+    @classmethod
+    def stored(cls):
+        """The names of the files in this process's storage."""
+        from django.core.files.storage import default_storage
+
+        return set(cls._walk(default_storage))
+
+    def save(self, before=frozenset()):
+        """Archive the storage's files, but those in ``before`` (left by earlier tests)."""
         from django.core.files.storage import default_storage
 
         partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial")
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
-            for name in self._walk(default_storage):
+            for name in self.stored() - before:
                 with default_storage.open(name) as source:
                     archive.writestr(name, source.read())
         os.replace(partial, self.path)
@@ -323,9 +331,10 @@ def load_demo_database(connection):
             forget_process_caches()
             return
         _restore_migrated(connection)
+        before = DemoMedia.stored()
         call_command("load_demo_content", stdout=io.StringIO())
         connection.close()
-        media.save()
+        media.save(before)
         template.save()
 
 

@@ -82,10 +82,11 @@ def committed_world(name, build):
             return _thaw(manifest.read_bytes())
         _restore_migrated(connection)
         forget_process_caches()
+        before = DemoMedia.stored()
         world = build()
         data = _freeze(world)
         connection.close()
-        media.save()
+        media.save(before)
         template.save()
         manifest.write_bytes(data)
     return world
