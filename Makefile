@@ -107,11 +107,15 @@ POSTGRES_OR_NOTHING = database_url=""; \
 	else echo "PostgreSQL does not answer at $(TEST_DATABASE_URL)"; fi
 UNIT_TESTS := -m "not integration and not browser"
 INTEGRATION_TESTS := -m "integration or browser or postgres"
-# Each half runs in two pytest-xdist workers, a module per worker at a time (its worlds
-# are built once per module): four processes on two cores, the integration half mostly
-# waiting on its services. TEST_WORKERS=0 runs each half in one process.
+# Each half runs in pytest-xdist workers, a module per worker at a time (its worlds are
+# built once per module): two for the unit tests, which keep a core busy each, and three
+# for the integration half, which mostly waits on its browser, workers and services.
+# TEST_WORKERS=0 runs each half in one process.
 TEST_WORKERS ?= 2
-PARALLEL := $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
+INTEGRATION_WORKERS ?= $(if $(filter-out 0,$(TEST_WORKERS)),$(shell echo $$(($(TEST_WORKERS) + 1))),0)
+parallel = $(if $(filter-out 0,$(1)),-n $(1) --dist loadfile)
+PARALLEL := $(call parallel,$(TEST_WORKERS))
+INTEGRATION_PARALLEL := $(call parallel,$(INTEGRATION_WORKERS))
 INTEGRATION_LOG := var/test-logs/integration-tests.txt
 
 # Unit tests on the embedded SQLite and, at the same time (they mostly wait on services,
@@ -126,7 +130,7 @@ test: lint check-migrations node_modules/.package-lock.json
 	@$(POSTGRES_OR_NOTHING); \
 	echo "Integration and browser tests are running meanwhile (output after the unit tests)"; \
 	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest $(INTEGRATION_TESTS) \
-		$(PARALLEL) -o cache_dir=.pytest_cache/integration >$(INTEGRATION_LOG) 2>&1 & integration=$$!; \
+		$(INTEGRATION_PARALLEL) -o cache_dir=.pytest_cache/integration >$(INTEGRATION_LOG) 2>&1 & integration=$$!; \
 	trap 'kill $$integration 2>/dev/null; exit 130' INT TERM; \
 	$(BIN)/pytest $(UNIT_TESTS) $(PARALLEL); unit=$$?; \
 	wait $$integration; integration=$$?; \
@@ -140,7 +144,7 @@ test-unit: install messages
 
 test-integration: install messages
 	@$(POSTGRES_OR_NOTHING); \
-	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest $(INTEGRATION_TESTS) $(PARALLEL)
+	DATABASE_URL="$$database_url" REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest $(INTEGRATION_TESTS) $(INTEGRATION_PARALLEL)
 
 # Figures go to bench-results.json ({"results": [{name, value, unit}, …]}): first on
 # SQLite, then on PostgreSQL and Redis (pages, search, campaign throughput, worker memory,
