@@ -81,10 +81,15 @@ def localized_themes(locale):
     return dict(sorted(themes.items(), key=lambda item: (item[1].sort_order, item[1].name)))
 
 
+def country_codes(cities_by_path):
+    """{city path: its country's code}: ``city.country`` builds a Country at each reading."""
+    return {path: city.country.code for path, city in cities_by_path.items()}
+
+
 def parse_filters(params, *, cities_by_path, themes_by_slug):
     """The valid filters in a GET query; unknown or malformed values are left out."""
     city_slugs = {city.slug for city in cities_by_path.values()}
-    countries = {city.country.code for city in cities_by_path.values()}
+    countries = set(country_codes(cities_by_path).values())
     selected = {}
     theme = params.get("theme", "")
     if theme in themes_by_slug:
@@ -110,7 +115,8 @@ def apply_filters(queryset, selected, cities_by_path, *, leave_out=None):
     if "theme" in filters:
         queryset = queryset.filter(themes__slug=filters["theme"])
     if "country" in filters:
-        paths = [p for p, c in cities_by_path.items() if c.country.code == filters["country"]]
+        codes = country_codes(cities_by_path)
+        paths = [path for path, code in codes.items() if code == filters["country"]]
         queryset = queryset.filter(city_path__in=paths)
     if "city" in filters:
         paths = [p for p, c in cities_by_path.items() if c.slug == filters["city"]]
@@ -166,13 +172,17 @@ def facet_counts(base, selected, cities_by_path, themes_by_slug):
         for slug, theme in themes_by_slug.items()
     ]
 
-    by_city_for_country = counts["country"]
+    codes = country_codes(cities_by_path)
     countries = {}
-    for path, count in by_city_for_country.items():
-        city = cities_by_path.get(path)
-        if city is not None:
-            countries[city.country.code] = countries.get(city.country.code, 0) + count
-    all_countries = {c.country.code: c.country.name for c in cities_by_path.values()}
+    for path, count in counts["country"].items():
+        code = codes.get(path)
+        if code is not None:
+            countries[code] = countries.get(code, 0) + count
+    # Each country's name once (translated at each reading), not once per city.
+    all_countries = {}
+    for path, code in codes.items():
+        if code not in all_countries:
+            all_countries[code] = cities_by_path[path].country.name
     facets["country"] = sorted(
         (
             Facet(code, name, countries.get(code, 0), selected.get("country") == code)
