@@ -18,8 +18,8 @@ from django_countries.serializer_fields import CountryField as CountrySerializer
 
 from core.i18n import in_language
 from core.images import PageImageMixin, renditions_of
+from core.restrictions import private_q
 from core.sections import CITY_PAGE, section_context
-from home.frame import private_q
 
 # Read with getattr so the site works before settings name them.
 DEFAULT_TILE_URL = "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"

@@ -19,6 +19,8 @@ from django.db.models import IntegerField, Q, Value
 
 from wagtail.models import Page
 
+from .restrictions import private_q
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 MAX_RESULTS = 500
@@ -64,7 +66,7 @@ def model_class(label):
 
 def visible_pages(locale=None):
     """Pages anyone may find: live, without view restrictions, of ``locale`` if given."""
-    pages = Page.objects.live().public().exclude(depth=1)
+    pages = Page.objects.live().exclude(private_q()).exclude(depth=1)
     if locale is not None:
         pages = pages.filter(locale=locale)
     return pages

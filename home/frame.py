@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from core.caching import cached
 from core.i18n import locale_by_id
+from core.restrictions import restricted_sections
 
 MAX_SEGMENTS = 12
 
@@ -122,33 +123,6 @@ def route_for_request(request, path):
         request._wagtail_route_for_request = _route(request, home, components)
     except Http404:
         request._wagtail_route_for_request = None
-
-
-def _restricted_sections():
-    """Each view restriction's id and its page's path: a restriction covers the page and
-    every page below it (``PageQuerySet.private_q``)."""
-    return [
-        (restriction.pk, restriction.page.path)
-        for restriction in PageViewRestriction.objects.select_related("page").order_by("pk")
-    ]
-
-
-def restricted_sections():
-    """[(restriction id, page path)] of every view restriction, without a query (core.caching)."""
-    return cached("restricted_sections", _restricted_sections)
-
-
-def private_q():
-    """``PageQuerySet.private_q()`` without its query: the restricted sections are in memory.
-
-    Wagtail reads every view restriction each time a listing calls ``public()``; the
-    home page, listing four sections, read them four times. ``.exclude(private_q())``
-    is ``.public()``.
-    """
-    private = Q()
-    for _pk, path in restricted_sections():
-        private |= Q(path__startswith=path)
-    return private if private else Q(pk__in=[])
 
 
 def view_restrictions_of(page, ancestors):

@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from cities.models import CityPage, Theme
 from core.i18n import default_locale
-from home.frame import private_q
+from core.restrictions import private_q
 
 from .models.pages import (
     CARD_DEFERRED_FIELDS,

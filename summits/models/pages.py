@@ -25,8 +25,8 @@ from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
 from core.i18n import active_locale, localized_by_key
 from core.images import PageImageMixin, renditions_of
+from core.restrictions import private_q
 from core.structured_data import json_ld
-from home.frame import private_q
 
 from ..signing import confirm, sign, signing_context, thanks
 from .signatures import Signature, SignatureKind
