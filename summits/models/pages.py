@@ -299,8 +299,9 @@ class SummitPage(PageImageMixin, Page):
         }
         if self.introduction:
             data["description"] = self.introduction
-        if self.url:
-            data["url"] = self.full_url
+        url = self.full_url  # None when the page is not routable
+        if url:
+            data["url"] = url
         if places:
             data["location"] = places[0] if len(places) == 1 else places
         if sessions:
