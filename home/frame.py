@@ -15,7 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 
-from core.caching import cached
+from core.caching import cached, cached_entry
 from core.i18n import locale_by_id
 from core.restrictions import restricted_sections
 
@@ -70,11 +70,11 @@ def _homes(root):
     return build
 
 
-def site_homes(site):
-    """{language code: the site's live home page in that language (specific)}."""
+def site_home(site, code):
+    """The site's live home page in the language ``code`` (specific), or None."""
     if site is None:
-        return {}
-    return cached(f"homes:{site.pk}", _homes(site.root_page))
+        return None
+    return cached_entry(f"homes:{site.pk}", _homes(site.root_page), code)
 
 
 def locale_home(request, language=None):
@@ -86,7 +86,7 @@ def locale_home(request, language=None):
         code = get_supported_content_language_variant(language or translation.get_language())
     except LookupError:
         code = None
-    home = site_homes(site).get(code)
+    home = site_home(site, code)
     return home if home is not None else site.root_page
 
 

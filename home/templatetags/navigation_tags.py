@@ -59,10 +59,11 @@ def language_links(context, page=None):
         for translated in found:
             locale = locale_by_id(translated.locale_id) or translated.locale
             translations[locale.language_code] = translated
-    homes = frame.site_homes(frame.site_for_request(request)) if request else {}
+    site = frame.site_for_request(request) if request else None
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
+        # A language without this page links to its home page.
+        target = translations.get(code) or frame.site_home(site, code)
         if target is not None:
             url = target.get_url(request)
         else:
