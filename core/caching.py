@@ -84,6 +84,8 @@ def cached_entry(name, build, key, default=None):
 def _copied(value):
     if isinstance(value, dict):
         return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+        return type(value)(*(_copied(item) for item in value))
     if isinstance(value, list | tuple):
         return type(value)(_copied(item) for item in value)
     if hasattr(value, "_meta"):  # a model instance

@@ -49,7 +49,12 @@ def _matching_site(sites, hostname, port):
 
 
 def site_for_request(request):
-    """``Site.find_for_request`` without a query; Wagtail then finds it on the request."""
+    """``Site.find_for_request`` without a query; Wagtail then finds it on the request.
+
+    The sites' root paths too, which every page URL reads (``Page.get_url_parts``):
+    Wagtail keeps them in the shared cache, read once per request (and once more for
+    each page whose ``url`` or ``full_url`` is read without the request).
+    """
     if request is None:
         return None
     if not hasattr(request, "_wagtail_site"):
@@ -57,7 +62,14 @@ def site_for_request(request):
         request._wagtail_site = _matching_site(
             cached("sites", _sites), hostname, request.get_port()
         )
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = site_root_paths()
     return request._wagtail_site
+
+
+def site_root_paths():
+    """``Site.get_site_root_paths()`` from memory (core.caching)."""
+    return cached("site_root_paths", Site.get_site_root_paths)
 
 
 def _homes(root):
@@ -210,6 +222,8 @@ def _route(request, home, components):
             if not last and _passes_to_child(page, page_class, components[position:]):
                 continue
             specific = _specific(page, page_class)
+            # Its own url and full_url (structured data, feeds) without reading the cache.
+            specific._wagtail_cached_site_root_paths = site_root_paths()
             if position:
                 specific._cached_parent_obj = chain[position - 1]
             # Wagtail's check reads the ancestors, then their restrictions: both are known.
