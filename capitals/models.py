@@ -24,9 +24,9 @@ from core.blocks import BaseStreamBlock
 from core.dates import INTERNATIONAL_DAY, next_international_day
 from core.i18n import in_language, localized_by_key
 from core.images import PageImageMixin, renditions_of
+from core.restrictions import private_q
 from core.sections import CAPITAL_PAGE, section_context
 from core.structured_data import json_ld
-from home.frame import private_q
 from summits.models import Signature
 
 

@@ -18,8 +18,8 @@ from django_countries.serializer_fields import CountryField as CountrySerializer
 
 from core.i18n import in_language
 from core.images import PageImageMixin, renditions_of
+from core.restrictions import private_q
 from core.sections import CITY_PAGE, section_context
-from home.frame import private_q
 
 # Read with getattr so the site works before settings name them.
 DEFAULT_TILE_URL = "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -103,6 +103,15 @@ class CityIndexPage(Page):
     class Meta:
         verbose_name = _("city directory")
 
+    @staticmethod
+    def is_filtered(request):
+        """Whether ``get_cities(request)`` leaves some member cities out."""
+        if request is None:
+            return False
+        return bool(request.GET.get("country", "")) or (
+            request.GET.get("continent", "") in Continent.values
+        )
+
     def get_cities(self, request=None):
         cities = CityPage.objects.child_of(self).live().exclude(private_q()).order_by("title")
         if request is not None:
@@ -116,11 +125,20 @@ class CityIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        all_cities = CityPage.objects.child_of(self).live().exclude(private_q())
         cities = list(self.get_cities(request))
-        countries = {city.country.code: city.country.name for city in all_cities.only("country")}
+        if self.is_filtered(request):
+            all_cities = list(
+                CityPage.objects.child_of(self).live().exclude(private_q()).only("country")
+            )
+        else:
+            all_cities = cities  # every member city is listed: no query for the filters
+        countries = {}
+        for city in all_cities:
+            code = city.country.code
+            if code not in countries:  # each name once: it is translated at each reading
+                countries[code] = city.country.name
         context["cities"] = cities
-        context["member_count"] = all_cities.count()
+        context["member_count"] = len(all_cities)
         context["countries"] = sorted(countries.items(), key=lambda item: item[1])
         context["continents"] = Continent.choices
         context["selected_country"] = request.GET.get("country", "")

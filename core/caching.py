@@ -49,12 +49,8 @@ def current_version():
     return version if version is not None else _read_version()
 
 
-def cached(name, build):
-    """``build()``'s value for the current version; built once per version and process.
-
-    Callers get their own shallow copy of lists, dicts and model instances: what one
-    request sets on them never reaches another.
-    """
+def _kept(name, build):
+    """``build()``'s value kept for the current version (not a copy), or a fresh one."""
     version = current_version()
     if version is None:
         return build()
@@ -64,12 +60,32 @@ def cached(name, build):
         found = (version, build())
         with _lock:
             _memo[name] = found
-    return _copied(found[1])
+    return found[1]
+
+
+def cached(name, build):
+    """``build()``'s value for the current version; built once per version and process.
+
+    Callers get their own shallow copy of lists, dicts and model instances: what one
+    request sets on them never reaches another.
+    """
+    return _copied(_kept(name, build))
+
+
+def cached_entry(name, build, key, default=None):
+    """``cached(name, build).get(key, default)``, copying that entry only.
+
+    A locale or a home page is looked up many times a request: copying all five
+    languages' to return one cost more than the look-up.
+    """
+    return _copied(_kept(name, build).get(key, default))
 
 
 def _copied(value):
     if isinstance(value, dict):
         return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a named tuple
+        return type(value)(*(_copied(item) for item in value))
     if isinstance(value, list | tuple):
         return type(value)(_copied(item) for item in value)
     if hasattr(value, "_meta"):  # a model instance

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
-from .caching import cached
+from .caching import cached_entry
 
 
 def _locales():
@@ -27,7 +27,7 @@ def locale_for(language_code):
         code = get_supported_content_language_variant(language_code)
     except LookupError:
         return None
-    return cached("locales", _locales).get(code)
+    return cached_entry("locales", _locales, code)
 
 
 def _locales_by_id():
@@ -40,7 +40,7 @@ def locale_by_id(locale_id):
     Set on a page (``page.locale = locale_by_id(page.locale_id)``), it saves the query
     that reading ``page.locale`` makes.
     """
-    return cached("locales_by_id", _locales_by_id).get(locale_id)
+    return cached_entry("locales_by_id", _locales_by_id, locale_id)
 
 
 def default_locale():

@@ -29,7 +29,7 @@ from cities.models import CityPage
 from core.admin_i18n import OneLanguagePageForm
 from core.blocks import CaptionedImageBlock, KeyFigureBlock
 from core.i18n import in_language, localized_by_key
-from home.frame import private_q
+from core.restrictions import private_q
 
 
 class MayorBlock(blocks.StructBlock):

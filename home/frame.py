@@ -15,8 +15,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction, Site
 
-from core.caching import cached
+from core.caching import cached, cached_entry
 from core.i18n import locale_by_id
+from core.restrictions import restricted_sections
 
 MAX_SEGMENTS = 12
 
@@ -48,7 +49,12 @@ def _matching_site(sites, hostname, port):
 
 
 def site_for_request(request):
-    """``Site.find_for_request`` without a query; Wagtail then finds it on the request."""
+    """``Site.find_for_request`` without a query; Wagtail then finds it on the request.
+
+    The sites' root paths too, which every page URL reads (``Page.get_url_parts``):
+    Wagtail keeps them in the shared cache, read once per request (and once more for
+    each page whose ``url`` or ``full_url`` is read without the request).
+    """
     if request is None:
         return None
     if not hasattr(request, "_wagtail_site"):
@@ -56,7 +62,14 @@ def site_for_request(request):
         request._wagtail_site = _matching_site(
             cached("sites", _sites), hostname, request.get_port()
         )
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = site_root_paths()
     return request._wagtail_site
+
+
+def site_root_paths():
+    """``Site.get_site_root_paths()`` from memory (core.caching)."""
+    return cached("site_root_paths", Site.get_site_root_paths)
 
 
 def _homes(root):
@@ -69,11 +82,11 @@ def _homes(root):
     return build
 
 
-def site_homes(site):
-    """{language code: the site's live home page in that language (specific)}."""
+def site_home(site, code):
+    """The site's live home page in the language ``code`` (specific), or None."""
     if site is None:
-        return {}
-    return cached(f"homes:{site.pk}", _homes(site.root_page))
+        return None
+    return cached_entry(f"homes:{site.pk}", _homes(site.root_page), code)
 
 
 def locale_home(request, language=None):
@@ -85,7 +98,7 @@ def locale_home(request, language=None):
         code = get_supported_content_language_variant(language or translation.get_language())
     except LookupError:
         code = None
-    home = site_homes(site).get(code)
+    home = site_home(site, code)
     return home if home is not None else site.root_page
 
 
@@ -122,33 +135,6 @@ def route_for_request(request, path):
         request._wagtail_route_for_request = _route(request, home, components)
     except Http404:
         request._wagtail_route_for_request = None
-
-
-def _restricted_sections():
-    """Each view restriction's id and its page's path: a restriction covers the page and
-    every page below it (``PageQuerySet.private_q``)."""
-    return [
-        (restriction.pk, restriction.page.path)
-        for restriction in PageViewRestriction.objects.select_related("page").order_by("pk")
-    ]
-
-
-def restricted_sections():
-    """[(restriction id, page path)] of every view restriction, without a query (core.caching)."""
-    return cached("restricted_sections", _restricted_sections)
-
-
-def private_q():
-    """``PageQuerySet.private_q()`` without its query: the restricted sections are in memory.
-
-    Wagtail reads every view restriction each time a listing calls ``public()``; the
-    home page, listing four sections, read them four times. ``.exclude(private_q())``
-    is ``.public()``.
-    """
-    private = Q()
-    for _pk, path in restricted_sections():
-        private |= Q(path__startswith=path)
-    return private if private else Q(pk__in=[])
 
 
 def view_restrictions_of(page, ancestors):
@@ -236,6 +222,8 @@ def _route(request, home, components):
             if not last and _passes_to_child(page, page_class, components[position:]):
                 continue
             specific = _specific(page, page_class)
+            # Its own url and full_url (structured data, feeds) without reading the cache.
+            specific._wagtail_cached_site_root_paths = site_root_paths()
             if position:
                 specific._cached_parent_obj = chain[position - 1]
             # Wagtail's check reads the ancestors, then their restrictions: both are known.

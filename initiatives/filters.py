@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from cities.models import CityPage, Theme
 from core.i18n import default_locale
-from home.frame import private_q
+from core.restrictions import private_q
 
 from .models.pages import (
     CARD_DEFERRED_FIELDS,
@@ -81,10 +81,15 @@ def localized_themes(locale):
     return dict(sorted(themes.items(), key=lambda item: (item[1].sort_order, item[1].name)))
 
 
+def country_codes(cities_by_path):
+    """{city path: its country's code}: ``city.country`` builds a Country at each reading."""
+    return {path: city.country.code for path, city in cities_by_path.items()}
+
+
 def parse_filters(params, *, cities_by_path, themes_by_slug):
     """The valid filters in a GET query; unknown or malformed values are left out."""
     city_slugs = {city.slug for city in cities_by_path.values()}
-    countries = {city.country.code for city in cities_by_path.values()}
+    countries = set(country_codes(cities_by_path).values())
     selected = {}
     theme = params.get("theme", "")
     if theme in themes_by_slug:
@@ -110,7 +115,8 @@ def apply_filters(queryset, selected, cities_by_path, *, leave_out=None):
     if "theme" in filters:
         queryset = queryset.filter(themes__slug=filters["theme"])
     if "country" in filters:
-        paths = [p for p, c in cities_by_path.items() if c.country.code == filters["country"]]
+        codes = country_codes(cities_by_path)
+        paths = [path for path, code in codes.items() if code == filters["country"]]
         queryset = queryset.filter(city_path__in=paths)
     if "city" in filters:
         paths = [p for p, c in cities_by_path.items() if c.slug == filters["city"]]
@@ -166,13 +172,17 @@ def facet_counts(base, selected, cities_by_path, themes_by_slug):
         for slug, theme in themes_by_slug.items()
     ]
 
-    by_city_for_country = counts["country"]
+    codes = country_codes(cities_by_path)
     countries = {}
-    for path, count in by_city_for_country.items():
-        city = cities_by_path.get(path)
-        if city is not None:
-            countries[city.country.code] = countries.get(city.country.code, 0) + count
-    all_countries = {c.country.code: c.country.name for c in cities_by_path.values()}
+    for path, count in counts["country"].items():
+        code = codes.get(path)
+        if code is not None:
+            countries[code] = countries.get(code, 0) + count
+    # Each country's name once (translated at each reading), not once per city.
+    all_countries = {}
+    for path, code in codes.items():
+        if code not in all_countries:
+            all_countries[code] = cities_by_path[path].country.name
     facets["country"] = sorted(
         (
             Facet(code, name, countries.get(code, 0), selected.get("country") == code)
@@ -223,7 +233,6 @@ def search_initiatives(locale, params):
         apply_filters(base, selected, cities_by_path)
         .order_by("-start_date", "title")
         .defer(*CARD_DEFERRED_FIELDS)
-        .prefetch_related("themes")
     )
     return InitiativeSearch(
         initiatives=initiatives,
@@ -234,11 +243,33 @@ def search_initiatives(locale, params):
     )
 
 
+def theme_slugs(initiatives):
+    """{initiative id: its themes' slugs, in the themes' order}, in one query.
+
+    The slugs are enough: the index has every theme in the reader's language by slug
+    (``localized_themes``), so no theme is built for each card.
+    """
+    rows = (
+        InitiativePage.themes.through.objects.filter(
+            initiativepage_id__in=[initiative.pk for initiative in initiatives]
+        )
+        .order_by("theme__sort_order", "theme__name")
+        .values_list("initiativepage_id", "theme__slug")
+    )
+    slugs = {}
+    for initiative_id, slug in rows:
+        slugs.setdefault(initiative_id, []).append(slug)
+    return slugs
+
+
 def decorate(initiatives, search):
-    """Give each listed initiative its city and its themes in the active locale, without queries."""
+    """Give each listed initiative its city and its themes in the active locale (one query)."""
+    slugs = theme_slugs(initiatives) if initiatives else {}
     for initiative in initiatives:
         initiative.listing_city = search.cities_by_path.get(initiative.path[:-STEPLEN])
         initiative.listing_themes = [
-            search.themes_by_slug.get(theme.slug, theme) for theme in initiative.themes.all()
+            search.themes_by_slug[slug]
+            for slug in slugs.get(initiative.pk, ())
+            if slug in search.themes_by_slug
         ]
     return attach_card_images(initiatives)

@@ -2,8 +2,8 @@
 
 from wagtail import hooks
 
+from core.restrictions import private_q
 from core.sections import CITY_PAGE, DATASETS, DEMO_CONTENT, HOME_PAGE, MY_CITY, PAGE_LISTERS
-from home.frame import private_q
 
 from .demo import load_cities, load_themes
 from .models import InitiativeIndexPage, InitiativePage, latest_initiatives

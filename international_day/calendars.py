@@ -11,7 +11,7 @@ from capitals.models import CapitalPage
 from core.dates import INTERNATIONAL_DAY, next_international_day
 from core.i18n import localized_by_key
 from core.open_data import uid_domain
-from home.frame import private_q
+from core.restrictions import private_q
 
 from .events import event_bounds
 from .models import CityEvent, attach_cities

@@ -29,8 +29,8 @@ from core.blocks import BaseStreamBlock, DocumentListBlock
 from core.dates import campaign_year, international_day_countdown
 from core.i18n import in_language, one_per_key
 from core.images import PageImageMixin
+from core.restrictions import private_q
 from core.time_zones import time_zone_choices
-from home.frame import private_q
 
 
 class InternationalDayPage(PageImageMixin, Page):

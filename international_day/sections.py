@@ -4,8 +4,8 @@ from wagtail import hooks
 
 from core.dates import international_day_countdown
 from core.page_cache import watch
+from core.restrictions import private_q
 from core.sections import CAPITAL_PAGE, CITY_PAGE, DATASETS, DEMO_CONTENT, HOME_PAGE, MY_CITY
-from home.frame import private_q
 
 from . import demo
 from .models import CityEvent, InternationalDayPage, events_listing, events_of_city

@@ -21,7 +21,7 @@ from django_countries.fields import CountryField
 from core.blocks import BaseStreamBlock
 from core.emails import absolute_url
 from core.images import PageImageMixin, renditions_of
-from home.frame import private_q
+from core.restrictions import private_q
 
 from .rendering import render_newsletter
 

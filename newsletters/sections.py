@@ -3,8 +3,8 @@
 from wagtail import hooks
 
 from core.images import renditions_of
+from core.restrictions import private_q
 from core.sections import DATASETS, DEMO_CONTENT, HOME_PAGE
-from home.frame import private_q
 
 from .demo import load_newsletters
 from .feeds import datasets

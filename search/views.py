@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from core.i18n import active_locale
-from home.frame import private_q
+from core.restrictions import private_q
 
 from .queries import search_site, suggest
 

@@ -10,6 +10,7 @@ from django_countries import countries
 from cities.models import CityPage
 from core.i18n import active_locale
 from core.public_forms import PublicFormMixin
+from core.restrictions import private_q
 from core.uploads import validate_document
 from core.widgets import LongSelect
 
@@ -120,7 +121,10 @@ class SignatureForm(PublicFormMixin, forms.Form):
             ),
         ]
         self.fields["city"].queryset = (
-            CityPage.objects.live().public().filter(locale=active_locale()).order_by("title")
+            CityPage.objects.live()
+            .exclude(private_q())
+            .filter(locale=active_locale())
+            .order_by("title")
         )
         self.fields["country"].choices = [("", _("— Choose a country —")), *countries]
         if city is not None:

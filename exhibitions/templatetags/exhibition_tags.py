@@ -2,7 +2,7 @@
 
 from django import template
 
-from home.frame import private_q
+from core.restrictions import private_q
 
 from ..models import ExhibitionPage
 

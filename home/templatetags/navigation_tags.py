@@ -9,12 +9,17 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from core.i18n import locale_by_id
 from core.structured_data import json_ld
 
 from .. import frame
 
 register = template.Library()
 
+
+# What a link to a translation reads: its address (``Page.get_url`` needs the url_path)
+# and its language.
+TRANSLATION_LINK_FIELDS = ("url_path", "locale_id", "translation_key")
 
 # The fields a page type may summarise itself in, in order of preference.
 SUMMARY_FIELDS = ("search_description", "introduction", "summary", "preheader", "description")
@@ -44,12 +49,21 @@ def language_links(context, page=None):
     current = translation.get_language()
     translations = {}
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
-    homes = frame.site_homes(frame.site_for_request(request)) if request else {}
+        # ``page.get_translations()`` reads the page type's own rows, StreamFields and all
+        # (a summit's five programmes): a link needs two columns of Wagtail's page table.
+        found = (
+            Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .only(*TRANSLATION_LINK_FIELDS)
+        )
+        for translated in found:
+            locale = locale_by_id(translated.locale_id) or translated.locale
+            translations[locale.language_code] = translated
+    site = frame.site_for_request(request) if request else None
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
+        # A language without this page links to its home page.
+        target = translations.get(code) or frame.site_home(site, code)
         if target is not None:
             url = target.get_url(request)
         else:

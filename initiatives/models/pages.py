@@ -20,7 +20,7 @@ from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
 from core.i18n import localized_by_key
 from core.images import renditions_of
-from home.frame import private_q
+from core.restrictions import private_q
 
 
 class InitiativeKind(models.TextChoices):

@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -20,13 +21,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cities.models import CityPage
 from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
 from core.i18n import active_locale, localized_by_key
 from core.images import PageImageMixin, renditions_of
+from core.restrictions import private_q
 from core.structured_data import json_ld
-from home.frame import private_q
 
 from ..signing import confirm, sign, signing_context, thanks
 from .signatures import Signature, SignatureKind
@@ -220,12 +220,13 @@ class SummitPage(PageImageMixin, Page):
         if self.host_city_id is None:
             return None
         # The city and its translation in one query: the translation where it is live.
-        same_city = CityPage.objects.filter(pk=self.host_city_id).values("translation_key")
+        # Wagtail's page rows only: the page shows the city's title and links to it.
+        same_city = Page.objects.filter(pk=self.host_city_id).values("translation_key")
         found = list(
-            CityPage.objects.filter(
+            Page.objects.filter(
                 Q(pk=self.host_city_id)
                 | Q(translation_key__in=same_city, locale=active_locale(), live=True)
-            ).defer_streamfields()
+            )
         )
         local = [city for city in found if city.pk != self.host_city_id]
         city = local[0] if local else next(city for city in found if city.pk == self.host_city_id)
@@ -243,11 +244,12 @@ class SummitPage(PageImageMixin, Page):
         return [local[theme.translation_key] for theme in themes]
 
     def declaration(self):
+        """The live declaration below the summit, for a link: Wagtail's page row only."""
         return (
-            DeclarationPage.objects.child_of(self)
+            Page.objects.child_of(self)
             .live()
             .exclude(private_q())
-            .defer_streamfields()
+            .filter(content_type=ContentType.objects.get_for_model(DeclarationPage))
             .first()
         )
 
@@ -297,8 +299,9 @@ class SummitPage(PageImageMixin, Page):
         }
         if self.introduction:
             data["description"] = self.introduction
-        if self.url:
-            data["url"] = self.full_url
+        url = self.full_url  # None when the page is not routable
+        if url:
+            data["url"] = url
         if places:
             data["location"] = places[0] if len(places) == 1 else places
         if sessions:
