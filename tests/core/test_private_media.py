@@ -22,7 +22,7 @@ from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import FileResponse, Http404
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import path
 from django.utils import timezone
 
@@ -60,9 +60,17 @@ urlpatterns = [path("media/<path:name>", serve_media), *site_urlpatterns]
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.postgres,
-    pytest.mark.urls(__name__),
     pytest.mark.usefixtures("media_world"),
 ]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def media_urls():
+    """The site's URLs and /media/, for the whole module: ``pytest.mark.urls`` would build
+    the URL resolver again for every test (a third of the module's time)."""
+    with override_settings(ROOT_URLCONF=__name__):
+        yield
+
 
 TOKEN = re.compile(r"[0-9a-f]{32}")
 VISITORS = ("anonymous", "other_city", "conflicted_juror")
