@@ -92,3 +92,32 @@ def test_factories_make_pages_that_render(client, home_page):
     declaration = DeclarationPageFactory(parent=summit)
     for page in (index, summit, declaration):
         assert client.get(page.url).status_code == 200
+
+
+def session(title):
+    """A session's title as the programme shows it (the structured data names it too)."""
+    return f'<h4 class="session__title"><bdi>{title}</bdi></h4>'
+
+
+def test_the_programme_is_rendered_once_per_published_state_and_language(client, home_page):
+    """The programme's HTML comes from the cache until the page is published again."""
+    index = SummitIndexPageFactory(parent=home_page)
+    summit = summit_with(index, 1, "cached")
+    assert session("Session 1") in client.get(summit.url).content.decode()
+    # Changed in the database without publishing: the cached programme is still served.
+    renamed = [programme_day(datetime.date(2019, 8, 30), sessions=1)]
+    renamed[0][1]["sessions"][0]["title"] = "Opening plenary"
+    summit = SummitPage.objects.get(pk=summit.pk)
+    summit.programme = renamed
+    summit.save()  # the live row, with no new publication date
+    html = client.get(summit.url).content.decode()
+    assert session("Session 1") in html and session("Opening plenary") not in html
+    # Published: a new cache key, the new programme.
+    summit = SummitPage.objects.get(pk=summit.pk)
+    summit.save_revision().publish()
+    html = client.get(summit.url).content.decode()
+    assert session("Opening plenary") in html and session("Session 1") not in html
+    # A preview never reads or fills the cache.
+    summit.programme = [programme_day(datetime.date(2019, 8, 30), sessions=1)]
+    preview = summit.make_preview_request(None, summit.default_preview_mode)
+    assert session("Session 1") in preview.render().content.decode()
