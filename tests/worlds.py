@@ -17,7 +17,7 @@ import pickle
 from pathlib import Path
 
 from django.apps import apps
-from django.db import connection, models
+from django.db import connection, connections, models
 
 from tests.databases import (
     DemoMedia,
@@ -34,7 +34,7 @@ TESTS_DIR = Path(__file__).resolve().parent
 @functools.cache
 def _sources_key(alias, vendor):
     """The demo's key (the project's sources and migrations) and every test module's."""
-    digest = hashlib.sha256(demo_key(connection).encode())
+    digest = hashlib.sha256(demo_key(connections[alias]).encode())
     for path in sorted(TESTS_DIR.rglob("*.py")):
         digest.update(str(path.relative_to(TESTS_DIR)).encode())
         digest.update(path.read_bytes())
@@ -74,7 +74,7 @@ def committed_world(name, build):
     kind = f"world_{name}"
     template = template_for(connection, kind, _sources_key(connection.alias, connection.vendor))
     media = DemoMedia(template, connection)
-    manifest = media.path.with_name(media.path.name.replace("-media.zip", "-world.pickle"))
+    manifest = media.path.with_suffix(".pickle")  # the world's objects, beside its files
     with templates_lock(connection, kind):
         if manifest.exists() and template.restore() and media.restore():
             connection.close()
@@ -84,11 +84,11 @@ def committed_world(name, build):
         forget_process_caches()
         before = DemoMedia.stored()
         world = build()
-        data = _freeze(world)
+        # Written first: a run stopped before the template is saved builds it again.
+        manifest.write_bytes(_freeze(world))
         connection.close()
         media.save(before)
         template.save()
-        manifest.write_bytes(data)
     return world
 
 
