@@ -26,16 +26,26 @@ def _capital(city, year, request=None):
     return make_badge(label, city, url, request)
 
 
-def capital_badges(city, request=None):
-    """The ``CITY_BADGES`` hook: one badge per year the city was the Capital, newest first."""
-    years = sorted(
-        set(
+def capitals_of_city(city):
+    """The live Capital pages of ``city`` in every language, newest first.
+
+    Read once per city page object: its page lists the years in its language and its
+    badges count them in any language.
+    """
+    capitals = getattr(city, "_capitals_of_city", None)
+    if capitals is None:
+        capitals = city._capitals_of_city = list(
             CapitalPage.objects.live()
             .filter(city__translation_key=city.translation_key)
-            .values_list("year", flat=True)
-        ),
-        reverse=True,
-    )
+            .defer("introduction", "programme", "report")
+            .order_by("-year", "path")
+        )
+    return capitals
+
+
+def capital_badges(city, request=None):
+    """The ``CITY_BADGES`` hook: one badge per year the city was the Capital, newest first."""
+    years = sorted({capital.year for capital in capitals_of_city(city)}, reverse=True)
     return [_capital(city, year, request) for year in years]
 
 

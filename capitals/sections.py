@@ -6,9 +6,9 @@ from core.media_privacy import MEDIA_ACCESS
 from core.sections import CITY_BADGES, CITY_PAGE, DEMO_CONTENT, HOME_PAGE
 
 from . import demo
-from .badges import capital_badges
+from .badges import capital_badges, capitals_of_city
 from .cycle import may_see_application_file
-from .models import CapitalPage, current_capital
+from .models import current_capital
 
 
 @hooks.register(HOME_PAGE, order=20)
@@ -20,9 +20,9 @@ def home_page_capital(page, request):
 def city_page_capital_years(page, request):
     """The Capital pages of the city, in the page's language."""
     return {
-        "capital_years": CapitalPage.objects.live()
-        .filter(city__translation_key=page.translation_key, locale=page.locale)
-        .order_by("-year")
+        "capital_years": [
+            capital for capital in capitals_of_city(page) if capital.locale_id == page.locale_id
+        ]
     }
 
 

@@ -2,11 +2,12 @@
 
 The site, each language's locale, home page and menu are read on every request
 and change only when an editor publishes, unpublishes, moves or deletes a page,
-or changes a site or locale. They are kept under one *version*: a value in the
-shared cache (Redis in production) that any of those changes replaces. Each
-process keeps what it built for the current version in memory, so a request reads
-one key of the shared cache (the version, once per request) instead of a query for
-each of them; another process sees a change at its next request.
+or changes a site, a locale or a search promotion. They are kept under one
+*version*: a value in the shared cache (Redis in production) that any of those
+changes replaces. Each process keeps what it built for the current version in
+memory, so a request reads one key of the shared cache (the version, once per
+request) instead of a query for each of them; another process sees a change at
+its next request.
 
 The cache is optional at every moment: when it does not answer, the values are
 built from the database each time, as if nothing were cached.
@@ -160,6 +161,9 @@ def _saved(sender, instance, **kwargs):
     if isinstance(instance, Page):
         invalidate()
     elif isinstance(instance, Site | Locale | PageViewRestriction):
+        invalidate(force=True)
+    elif instance._meta.label == "wagtailsearchpromotions.SearchPromotion":
+        # Search keeps which queries have promotions (search.queries.promoted_queries).
         invalidate(force=True)
 
 

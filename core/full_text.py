@@ -1,14 +1,15 @@
 """Full text over pages: clean a visitor's query, match it with or without accents.
 
-The search backend (modelsearch's database backend) ranks the matches. SQLite's
-FTS5 tokenizer already ignores accents; PostgreSQL's text search does not (no
-unaccent extension is assumed), so there a fallback also matches titles and
-short texts with a regular expression per word that accepts every accented form
-of its letters, and its pages come after the ranked ones. On SQLite the fallback
-runs only when FTS finds nothing (it then also finds parts of words). The site
-search (``search``) and the initiative index (``initiatives.search``) use it.
+The search backend (modelsearch's database backend) ranks the matches, accents
+ignored: SQLite's FTS5 tokenizer folds them, and on PostgreSQL the ``observatory``
+text search configuration removes them before stemming (search/migrations/0001).
+When the backend finds nothing, a fallback matches titles and short texts with a
+regular expression per word that accepts every accented form of its letters (it
+also finds parts of words). The site search (``search``) and the initiative index
+(``initiatives.search``) use it.
 """
 
+import itertools
 import re
 import unicodedata
 import uuid
@@ -19,7 +20,7 @@ from django.db.models import IntegerField, Q, Value
 
 from wagtail.models import Page
 
-from .restrictions import private_q
+from .restrictions import private_q, restricted_sections
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -69,6 +70,9 @@ def visible_pages(locale=None):
     pages = Page.objects.live().exclude(private_q()).exclude(depth=1)
     if locale is not None:
         pages = pages.filter(locale=locale)
+    # What these pages' SQL depends on: the fallback's statement is kept under it without
+    # compiling the pages' SQL to find it (a filtered copy of the queryset loses it).
+    pages._statement_key = ("visible", locale.pk if locale else None, tuple(restricted_sections()))
     return pages
 
 
@@ -140,7 +144,7 @@ def _fallback_queryset(pages, patterns):
         found = (
             queryset.annotate(fallback_rank=Value(rank, output_field=IntegerField()))
             .order_by("-pk")
-            .values_list("pk", "fallback_rank")[:MAX_RESULTS]
+            .values_list("pk", "fallback_rank", "content_type_id")[:MAX_RESULTS]
         )
         if not connection.features.supports_slicing_ordering_in_compound:
             # SQLite allows no LIMIT in a member of a UNION: in a subquery there.
@@ -148,7 +152,7 @@ def _fallback_queryset(pages, patterns):
                 Page.objects.filter(pk__in=found.values("pk"))
                 .annotate(fallback_rank=Value(rank, output_field=IntegerField()))
                 .order_by()
-                .values_list("pk", "fallback_rank")
+                .values_list("pk", "fallback_rank", "content_type_id")
             )
         parts.append(found)
     return parts[0].union(*parts[1:], all=True)
@@ -163,11 +167,14 @@ MAX_STATEMENTS = 64
 
 def _fallback_statement(pages, count):
     """(sql, params, [(param position, word index)]) of the fallback over ``pages``, or None."""
-    try:
-        pages_sql = pages.query.get_compiler(using=pages.db).as_sql()
-    except Exception:  # e.g. an empty result set: built the usual way
-        return None
-    key = (pages.db, connections[pages.db].vendor, pages_sql[0], repr(pages_sql[1]), count)
+    signature = getattr(pages, "_statement_key", None)
+    if signature is None:
+        try:
+            pages_sql = pages.query.get_compiler(using=pages.db).as_sql()
+        except Exception:  # e.g. an empty result set: built the usual way
+            return None
+        signature = (pages_sql[0], repr(pages_sql[1]))
+    key = (pages.db, connections[pages.db].vendor, signature, count)
     statement = _statements.get(key)
     if statement is None:
         marks = [f"observatory:fallback:{uuid.uuid4().hex}:{index}" for index in range(count)]
@@ -190,7 +197,12 @@ def _fallback_statement(pages, count):
 
 
 def fallback_ids(pages, terms):
-    """Ids of ``pages`` where each term is in a title or text field, accents and case ignored.
+    """Ids of ``pages`` where each term is in a title or text field, accents and case ignored."""
+    return list(fallback_matches(pages, terms))
+
+
+def fallback_matches(pages, terms):
+    """``fallback_ids`` with each page's content type id: {pk: content_type_id}, in order.
 
     One subquery per page type's table, joined to pages of that type only (one query
     joining them all, or matching every page's title again, is several times slower),
@@ -213,37 +225,48 @@ def fallback_ids(pages, terms):
         with connections[pages.db].cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-    rows = sorted(rows, key=lambda row: (row[1], -row[0]))
-    ids = list(dict.fromkeys(pk for pk, _rank in rows))
-    return ids[:MAX_RESULTS]
+    matches = {}
+    for pk, _rank, content_type_id in sorted(rows, key=lambda row: (row[1], -row[0])):
+        if len(matches) >= MAX_RESULTS:
+            break
+        matches.setdefault(pk, content_type_id)
+    return matches
 
 
 def matching_ids(pages, query, *, fallback=None):
     """Ids of ``pages`` matching ``query``, most relevant first (capped)."""
+    return list(matches(pages, query, fallback=fallback))
+
+
+def matches(pages, query, *, fallback=None):
+    """``matching_ids`` with each page's content type id: {pk: content_type_id}, in order.
+
+    The search backend's pages and the fallback's rows carry their type: a caller that
+    sorts the pages by type needs no query of its own.
+    """
     terms = query_terms(query)
     if not terms:
-        return []
+        return {}
     # SQLite's backend ranks with one FTS subquery per matching row (about a second
     # over 10,000 initiatives): there, matches in the title come first, newest first.
     ranked = connection.vendor != "sqlite"
+    # Only what is used of each match: its type and (to sort on SQLite) its title.
+    wanted = pages.only("pk", "content_type_id", "title")
     try:
         found = list(
-            pages.search(" ".join(terms), operator="and", order_by_relevance=ranked)[:MAX_RESULTS]
+            wanted.search(" ".join(terms), operator="and", order_by_relevance=ranked)[:MAX_RESULTS]
         )
     except Exception:  # a backend error must never break the page
         found = []
     if not ranked:
         needles = [fold(term) for term in terms]
         found.sort(key=lambda page: -sum(needle in fold(page.title) for needle in needles))
-    ids = [page.pk for page in found]
+    found_types = {page.pk: page.content_type_id for page in found}
     if fallback is None:
-        # PostgreSQL's text search keeps accents: fold them unless the list is full already.
-        full = len(ids) >= MAX_RESULTS
-        fallback = (connection.vendor == "postgresql" and not full) or not ids
+        fallback = not found_types
     if fallback:
-        seen = set(ids)
-        for pk in fallback_ids(pages, terms):
-            if pk not in seen:
-                seen.add(pk)
-                ids.append(pk)
-    return ids[:MAX_RESULTS]
+        for pk, content_type_id in fallback_matches(pages, terms).items():
+            if len(found_types) >= MAX_RESULTS:
+                break
+            found_types.setdefault(pk, content_type_id)
+    return dict(itertools.islice(found_types.items(), MAX_RESULTS))

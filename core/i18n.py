@@ -9,6 +9,7 @@ so it is not a translation.
 """
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.translation import get_language
 
 from wagtail.coreutils import get_supported_content_language_variant
@@ -81,6 +82,24 @@ def localized_by_key(objects, locale=None):
         translations = translations.live()
     found.update({obj.translation_key: obj for obj in translations})
     return found
+
+
+def localized_related(related, locale=None):
+    """What a many-to-many field relates, each in ``locale`` where translated, in one query.
+
+    Each as ``one_per_key`` chooses it, in the model's order. A preview's relation is
+    in memory (modelcluster): the objects chosen there are localized as they are.
+    """
+    objects = related.all()
+    if not isinstance(objects, QuerySet):
+        objects = list(objects)
+        local = localized_by_key(objects, locale)
+        return [local[obj.translation_key] for obj in objects]
+    translations = list(
+        objects.model._default_manager.filter(translation_key__in=objects.values("translation_key"))
+    )
+    chosen = one_per_key(translations, locale)
+    return [obj for obj in translations if chosen[obj.translation_key] is obj]
 
 
 def one_per_key(queryset, locale=None):

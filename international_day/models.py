@@ -365,19 +365,30 @@ def map_settings():
     }
 
 
-def events_listing(request, *, city_key=None, year=None, country_filter=False, show_map=False):
+def events_listing(
+    request, *, city_key=None, city=None, year=None, country_filter=False, show_map=False
+):
     """The context of ``components/event_list.html``: put it in a page's ``city_events``.
 
+    ``city`` (a city page being shown) lists its events with no query for their city;
     ``country_filter`` reads ``?country=`` and offers the countries that have events;
     ``show_map`` adds the Leaflet map (the list works without JavaScript).
     """
+    if city is not None:
+        city_key = city.translation_key
     selected = ""
     countries = []
     if country_filter:
         countries = _countries_with_events(year)
         wanted = (request.GET.get("country", "") if request else "")[:2].upper()
         selected = wanted if wanted in {code for code, _name in countries} else ""
-    events = attach_cities(approved_events(city_key=city_key, year=year, country=selected or None))
+    events = approved_events(city_key=city_key, year=year, country=selected or None)
+    if city is not None:
+        events = list(events)
+        for event in events:
+            event.local_city = city
+    else:
+        events = attach_cities(events)
     now = timezone.now()
     upcoming = [e for e in events if (e.ends_at or e.starts_at) >= now]
     past = [e for e in events if (e.ends_at or e.starts_at) < now][::-1]

@@ -26,7 +26,7 @@ def home_page_countdown(page, request):
 @hooks.register(CITY_PAGE, order=20)
 def city_page_events(page, request):
     """The city's upcoming and past approved events."""
-    return {"city_events": events_listing(request, city_key=page.translation_key)}
+    return {"city_events": events_listing(request, city=page)}
 
 
 @hooks.register(CAPITAL_PAGE, order=10)

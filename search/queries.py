@@ -1,11 +1,8 @@
 """Site search: clean the query, find live public pages, group them, highlight excerpts.
 
-The search backend (modelsearch's database backend) ranks the results. SQLite's FTS5
-tokenizer already ignores accents; PostgreSQL's text search does not (no unaccent
-extension is assumed), so there a fallback also matches titles and short texts with a
-regular expression per word that accepts every accented form of its letters, and its
-pages come after the ranked ones. On SQLite the fallback runs only when FTS finds
-nothing (it then also finds parts of words).
+The search backend (modelsearch's database backend) ranks the results, accents ignored
+on SQLite and PostgreSQL alike; when it finds nothing, a fallback also matches parts of
+words (``core.full_text``).
 """
 
 import re
@@ -13,7 +10,8 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -21,10 +19,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
 
+from core.caching import cached
 from core.full_text import (
     clean_query,
     fold,
-    matching_ids,
+    matches,
     model_class,
     query_terms,
     visible_pages,
@@ -202,30 +201,54 @@ class SiteSearch:
     promotions: list = field(default_factory=list)
 
 
-def record_hit(search_query):
-    """``Query.add_hit`` in one UPDATE when today's row exists (it does after the first hit)."""
+def record_hit(query_string):
+    """``Query.get(…).add_hit()`` in one UPDATE when today's row exists (after the first hit).
+
+    Wagtail's reads the query, then today's row, then writes it: three round trips on
+    every search where one does.
+    """
     from django.db.models import F
     from django.utils import timezone
 
-    from wagtail.contrib.search_promotions.models import QueryDailyHits
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
     today = timezone.now().date()
-    if not QueryDailyHits.objects.filter(query=search_query, date=today).update(hits=F("hits") + 1):
-        search_query.add_hit(today)
+    today_row = QueryDailyHits.objects.filter(query__query_string=query_string, date=today)
+    if not today_row.update(hits=F("hits") + 1):
+        Query.get(query_string).add_hit(today)
+
+
+def _promoted_queries():
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    return frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True))
+
+
+def promoted_queries():
+    """The queries editors promote results for, without a query (``core.caching``).
+
+    Kept with the site frame, which a promotion's save or delete renews: most searches
+    have no promotion and need not ask for one.
+    """
+    return cached("search:promoted-queries", _promoted_queries)
 
 
 def promotions_for(query, pages):
     """Editors' picks for ``query`` that are visible in ``pages``, and record the hit."""
-    from wagtail.contrib.search_promotions.models import Query
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
 
-    normalised = query.casefold()
+    normalised = normalise_query_string(query.casefold())
     try:
-        search_query = Query.get(normalised)
+        record_hit(normalised)
+        if normalised not in promoted_queries():
+            return []
+        candidates = list(
+            SearchPromotion.objects.filter(query__query_string=normalised).select_related("page")
+        )
     except Exception:  # promotions are a bonus, never a failure
         return []
-    record_hit(search_query)
     picks = []
-    candidates = list(search_query.editors_picks.select_related("page"))
     page_ids = [pick.page_id for pick in candidates if pick.page_id]
     visible = set(pages.filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
     for pick in candidates:
@@ -251,11 +274,12 @@ def search_site(
     promotions = promotions_for(query, pages) if record else []
     promoted_ids = {pick.page_id for pick in promotions if pick.page_id}
     search.promotions = promotions
-    ids = [pk for pk in matching_ids(pages, query) if pk not in promoted_ids]
-    content_types = dict(Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"))
+    content_types = matches(pages, query)  # {pk: content type id}, most relevant first
     mapping = types_by_content_type()
     typed = [
-        (pk, result_type_of(content_types.get(pk), mapping)) for pk in ids if pk in content_types
+        (pk, result_type_of(content_type_id, mapping))
+        for pk, content_type_id in content_types.items()
+        if pk not in promoted_ids
     ]
     search.total = len(typed)
     search.counts = [
@@ -265,26 +289,47 @@ def search_site(
     if search.type_slug:
         typed = [(pk, kind) for pk, kind in typed if kind.slug == search.type_slug]
     page_obj = Paginator(typed, RESULTS_PER_PAGE).get_page(page_number)
-    specific = (
-        Page.objects.filter(pk__in=[pk for pk, _kind in page_obj])
-        .specific()
-        .select_related("locale")
-    )
-    by_pk = {page.pk: page for page in specific}
-    parent_paths = {page.path[: -Page.steplen] for page in by_pk.values()}
-    parents = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
+    by_pk = specific_pages({pk: content_types[pk] for pk, _kind in page_obj})
     search.results = [
         SearchResult(
             by_pk[pk],
             kind,
             excerpt_for(by_pk[pk], query),
-            parents.get(by_pk[pk].path[: -Page.steplen], "") if kind.slug == "initiatives" else "",
+            by_pk[pk].parent_title or "" if kind.slug == "initiatives" else "",
         )
         for pk, kind in page_obj
         if pk in by_pk
     ]
     search.page_obj = page_obj
     return search
+
+
+def specific_pages(content_types):
+    """{pk: specific page} of {pk: content type id}: a query per type, as ``specific()``.
+
+    The types are known already (``matches``): Wagtail's ``specific()`` would ask the
+    database for them first. Each page comes with its parent's title (``parent_title``:
+    an initiative's city), read in the same query.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    by_type = {}
+    for pk, content_type_id in content_types.items():
+        by_type.setdefault(content_type_id, []).append(pk)
+    parent_title = Page.objects.filter(
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    ).values("title")[:1]
+    pages = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        found = (
+            model.objects.filter(pk__in=pks)
+            .select_related("locale")
+            .annotate(parent_title=Subquery(parent_title))
+        )
+        for page in found:
+            pages[page.pk] = page
+    return pages
 
 
 def suggest(raw_query, *, locale, limit=SUGGESTIONS):

@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
+from core.caching import cached
 from core.i18n import active_locale
 from core.restrictions import private_q
 
@@ -11,11 +12,17 @@ from .queries import search_site, suggest
 
 
 def local_page(model_label, locale):
-    """The live page of a singleton type in ``locale`` (for the no-results links)."""
+    """The live page of a singleton type in ``locale`` (for the no-results links).
+
+    Kept with the site frame (``core.caching``), which any page's change renews.
+    """
     from django.apps import apps
 
-    model = apps.get_model(model_label)
-    return model.objects.live().exclude(private_q()).filter(locale=locale).first()
+    def build():
+        model = apps.get_model(model_label)
+        return model.objects.live().exclude(private_q()).filter(locale=locale).first()
+
+    return cached(f"search:local-page:{model_label}:{locale.pk}", build)
 
 
 @require_GET

@@ -18,7 +18,7 @@ from cities.models import CityPage
 from cities.serializers import ThemeListField
 from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
-from core.i18n import localized_by_key
+from core.i18n import localized_related
 from core.images import renditions_of
 from core.restrictions import private_q
 
@@ -167,10 +167,8 @@ class InitiativePage(Page):
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
 
     def local_themes(self):
-        """The themes in the active language, in two queries whatever their number."""
-        themes = list(self.themes.all())
-        local = localized_by_key(themes)
-        return [local[theme.translation_key] for theme in themes]
+        """The themes in the active language, in one query whatever their number."""
+        return localized_related(self.themes)
 
 
 # What a card of an initiative never shows: its image comes from ``images``

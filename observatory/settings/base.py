@@ -409,7 +409,12 @@ WAGTAIL_SITE_NAME = "Observatory of Mayors on Living Together"
 # would send a hash of each editor's address to a third party, and on a machine without
 # internet access (or under the admin's CSP) every avatar is a broken image.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL, full text through the "observatory" configuration: English stemming
+# of words whose accents are removed first (search/migrations/0001), so that "Montreal"
+# finds "Montréal" as it does on SQLite. SQLite's backend reads no SEARCH_CONFIG.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "observatory"}
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents always go through Wagtail's serve view, which checks who may see a private

@@ -23,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.admin_i18n import OneLanguagePageForm
 from core.blocks import BaseStreamBlock, CaptionedImageBlock
-from core.i18n import active_locale, localized_by_key
+from core.i18n import active_locale, localized_by_key, localized_related
 from core.images import PageImageMixin, renditions_of
 from core.restrictions import private_q
 from core.structured_data import json_ld
@@ -239,9 +239,7 @@ class SummitPage(PageImageMixin, Page):
 
     def local_themes(self):
         """The themes in the active language, in one query whatever their number."""
-        themes = list(self.themes.all())
-        local = localized_by_key(themes)
-        return [local[theme.translation_key] for theme in themes]
+        return localized_related(self.themes)
 
     def declaration(self):
         """The live declaration below the summit, for a link: Wagtail's page row only."""

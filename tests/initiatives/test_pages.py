@@ -62,3 +62,30 @@ def test_initiative_page_in_arabic(client, initiative, locales):
     html = response.content.decode()
     assert 'dir="rtl"' in html
     assert "private.contact@example.org" not in html
+
+
+def test_themes_in_the_readers_language_in_one_query(
+    initiative, locales, django_assert_num_queries
+):
+    from django.utils import translation
+
+    digital = initiative.themes.get()
+    french = digital.copy_for_translation(locales["fr"])
+    french.name = "Ville numérique, e-gouvernance et données"
+    french.save()
+    culture = ThemeFactory(name="Culture", slug="culture", locale=digital.locale, sort_order=0)
+    digital.sort_order = 1
+    digital.save()
+    initiative.themes.add(culture)
+    initiative.save()
+    with translation.override("fr"):
+        initiative.local_themes()  # the locales, read once per process (core.caching)
+        with django_assert_num_queries(1):
+            names = [theme.name for theme in initiative.local_themes()]
+    # Translated where a translation exists, else in the default language; listed in order.
+    assert names == ["Culture", "Ville numérique, e-gouvernance et données"]
+    # A preview shows the editor's choice, in memory, before it is saved.
+    draft = type(initiative).objects.get(pk=initiative.pk)
+    draft.themes = [digital]
+    with translation.override("fr"):
+        assert [theme.name for theme in draft.local_themes()] == [french.name]

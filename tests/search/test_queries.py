@@ -73,6 +73,17 @@ class TestLanguages:
             search = search_site(query, locale=locales["fr"], record=False)
             assert found_titles(search) == ["Notre équipe municipale"], query
 
+    def test_accented_and_plain_spellings_are_found_together(self, standard_page, locales):
+        # The backend itself ignores accents (on PostgreSQL, the "observatory" text search
+        # configuration): the fallback, which runs only when it finds nothing, is not
+        # what finds the other spelling.
+        standard_page("fr", "Fête de quartier à Montréal", "")
+        standard_page("fr", "Montreal sans accent", "")
+        for query in ("montreal", "Montréal", "MONTREAL"):
+            search = search_site(query, locale=locales["fr"], record=False)
+            titles = sorted(found_titles(search))
+            assert titles == ["Fête de quartier à Montréal", "Montreal sans accent"], query
+
     def test_german(self, standard_page, locales):
         standard_page("de", "Straßenfest in Düsseldorf", "Nachbarschaft und Begegnung.")
         for query in ("Düsseldorf", "dusseldorf", "Nachbarschaft"):

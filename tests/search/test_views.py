@@ -97,6 +97,10 @@ class TestGroups:
     def test_counts_per_type(self, client, world):
         response = search(client, "harmony")
         search_result = response.context["search"]
+        # Only initiatives name their parent page.
+        assert {
+            r.context for r in search_result.results if r.result_type.slug != "initiatives"
+        } == {""}
         counts = {kind.slug: count for kind, count in search_result.counts}
         assert counts["initiatives"] == 12
         assert counts["cities"] == 1
@@ -109,6 +113,8 @@ class TestGroups:
         results = response.context["search"].results
         assert len(results) == 10
         assert {result.result_type.slug for result in results} == {"initiatives"}
+        # Each initiative says whose it is: its city, the parent page.
+        assert {result.context for result in results} == {"Montréal harmony"}
         response = search(client, "harmony", type="initiatives", page=2)
         assert len(response.context["search"].results) == 2
         assert "type=initiatives" in content(response)
@@ -130,6 +136,12 @@ class TestNoResults:
         assert 'href="/en/initiatives/"' in html
         assert "Check the spelling" in html
 
+    def test_links_follow_the_pages(self, client, homes):
+        index = InitiativeIndexPageFactory(parent=homes["en"])
+        assert 'href="/en/initiatives/"' in content(search(client, "xyzzyqq"))
+        index.unpublish()
+        assert 'href="/en/initiatives/"' not in content(search(client, "xyzzyqq"))
+
 
 class TestPromotions:
     def test_editors_pick_on_top_and_hit_recorded(self, client, festival, standard_page):
@@ -142,6 +154,22 @@ class TestPromotions:
         assert html.index("Living together day") < html.index("Neighbourhood festival")
         assert "Every 16 May" in html
         assert Query.get("festival").hits == 1
+
+    def test_a_new_pick_shows_at_once_and_a_deleted_one_goes(self, client, festival, standard_page):
+        pick = standard_page("en", "Living together day", "The 16 May.")
+        assert "Chosen by the editors" not in content(
+            search(client, "festival")
+        )  # none promoted yet
+        promotion = SearchPromotion.objects.create(
+            query=Query.get("festival"),
+            page=pick,
+            description="Chosen by the editors",
+            sort_order=0,
+        )
+        assert "Chosen by the editors" in content(search(client, "festival"))
+        promotion.delete()
+        assert "Chosen by the editors" not in content(search(client, "festival"))
+        assert Query.get("festival").hits == 3
 
     def test_private_pick_is_not_shown(self, client, festival, standard_page):
         pick = standard_page("en", "Private pick", "")
