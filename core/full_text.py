@@ -160,9 +160,16 @@ def _fallback_queryset(pages, patterns):
 
 # The fallback's SQL by the SQL of the pages it searches and its number of words, with
 # where each word's pattern goes among its parameters: building the statement (fifteen
-# subqueries) cost a search on PostgreSQL a third of its time.
+# subqueries) cost a search on PostgreSQL a third of its time. The backend's statements
+# too (``_search_statement``), which hold the page types' content type ids: kept as long
+# as Django keeps those ids, for the process (``forget_statements``).
 _statements = {}
 MAX_STATEMENTS = 64
+
+
+def forget_statements():
+    """Build the statements again (the database was replaced under the process: tests)."""
+    _statements.clear()
 
 
 def _fallback_statement(pages, count):
@@ -233,6 +240,82 @@ def fallback_matches(pages, terms):
     return matches
 
 
+# What is used of each of the backend's matches: its type and (to sort on SQLite) its title.
+MATCH_FIELDS = ("pk", "content_type_id", "title")
+MATCH_COLUMNS = ("id", "content_type_id", "title")
+WORD = re.compile(r"\w+")
+
+
+def backend_matches(pages, terms, ranked):
+    """[[pk, content type id, title]] of the search backend's matches in ``pages``, best first.
+
+    The backend builds its statement again for every search; on PostgreSQL its rank
+    expression made that most of a search's time. Over ``visible_pages`` and words of
+    letters and digits, the statement is built once per shape of the pages and number
+    of words (``_search_statement``), then sent with the words.
+    """
+    statement = None
+    if all(WORD.fullmatch(term) for term in terms):
+        statement = _search_statement(pages, len(terms), ranked)
+    if statement is None:
+        results = pages.only(*MATCH_FIELDS).search(
+            " ".join(terms), operator="and", order_by_relevance=ranked
+        )[:MAX_RESULTS]
+        return [[page.pk, page.content_type_id, page.title] for page in results]
+    sql, params, slots, marks, columns = statement
+    params = list(params)
+    for position, template in slots:
+        for mark, term in zip(marks, terms, strict=True):
+            template = template.replace(mark, term)
+        params[position] = template
+    with connections[pages.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [[row[index] for index in columns] for row in rows]
+
+
+def _search_statement(pages, count, ranked):
+    """(sql, params, [(param position, its text)], marks, column indexes), or None.
+
+    Built with a mark for each word, which then appears in the parameters only (never
+    in the SQL): the words replace the marks there. None when ``pages`` carries no
+    ``_statement_key`` or the backend's statement is of another shape.
+    """
+    signature = getattr(pages, "_statement_key", None)
+    if signature is None:
+        return None
+    key = ("search", pages.db, connections[pages.db].vendor, signature, count, ranked)
+    if key in _statements:
+        return _statements[key]
+    marks = [f"observatorymark{uuid.uuid4().hex}x{index}" for index in range(count)]
+    statement = None
+    try:
+        results = pages.only(*MATCH_FIELDS).search(
+            " ".join(marks), operator="and", order_by_relevance=ranked
+        )[:MAX_RESULTS]
+        compiler = results.get_queryset().query.get_compiler(using=pages.db)
+        sql, params = compiler.as_sql()
+        names = [
+            getattr(getattr(column, "target", None), "column", None)
+            for column, *_ in compiler.select
+        ]
+        columns = tuple(names.index(name) for name in MATCH_COLUMNS)
+    except Exception:  # built the backend's way each time
+        columns = None
+    if columns is not None and not any(mark in sql for mark in marks):
+        slots = [
+            (position, param)
+            for position, param in enumerate(params)
+            if isinstance(param, str) and any(mark in param for mark in marks)
+        ]
+        if all(any(mark in param for _position, param in slots) for mark in marks):
+            statement = (sql, tuple(params), slots, marks, columns)
+    if len(_statements) >= MAX_STATEMENTS:
+        _statements.clear()
+    _statements[key] = statement
+    return statement
+
+
 def matching_ids(pages, query, *, fallback=None):
     """Ids of ``pages`` matching ``query``, most relevant first (capped)."""
     return list(matches(pages, query, fallback=fallback))
@@ -250,18 +333,14 @@ def matches(pages, query, *, fallback=None):
     # SQLite's backend ranks with one FTS subquery per matching row (about a second
     # over 10,000 initiatives): there, matches in the title come first, newest first.
     ranked = connection.vendor != "sqlite"
-    # Only what is used of each match: its type and (to sort on SQLite) its title.
-    wanted = pages.only("pk", "content_type_id", "title")
     try:
-        found = list(
-            wanted.search(" ".join(terms), operator="and", order_by_relevance=ranked)[:MAX_RESULTS]
-        )
+        found = backend_matches(pages, terms, ranked)
     except Exception:  # a backend error must never break the page
         found = []
     if not ranked:
         needles = [fold(term) for term in terms]
-        found.sort(key=lambda page: -sum(needle in fold(page.title) for needle in needles))
-    found_types = {page.pk: page.content_type_id for page in found}
+        found.sort(key=lambda match: -sum(needle in fold(match[2]) for needle in needles))
+    found_types = {pk: content_type_id for pk, content_type_id, _title in found}
     if fallback is None:
         fallback = not found_types
     if fallback:

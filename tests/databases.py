@@ -345,7 +345,10 @@ def forget_process_caches():
     from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
 
+    from core.full_text import forget_statements
+
     ContentType.objects.clear_cache()
+    forget_statements()
     with contextlib.suppress(Exception):  # a test about the cache being down still starts
         cache.clear()
 

@@ -162,3 +162,34 @@ class TestFallback:
         pages = visible_pages(locales["fr"])
         assert fallback_ids(pages, ["fete", "mediation"]) == [page.pk]
         assert fallback_ids(pages, ["fete", "absent"]) == []
+
+
+class TestKeptStatement:
+    def test_finds_what_the_backend_finds(self, standard_page, locales):
+        from django.db import connection
+
+        from core import full_text
+
+        for title in ("Neighbourhood festival", "Festival of music", "Garden party"):
+            standard_page("en", title, "Music in the garden.")
+        standard_page("fr", "Fête de la musique", "")
+        ranked = connection.vendor != "sqlite"
+        full_text.forget_statements()
+        for locale, words in [
+            ("en", ["festival"]),
+            ("en", ["music"]),
+            ("en", ["music", "garden"]),
+            ("en", ["nothing"]),
+            ("fr", ["musique"]),
+            ("en", ["Festival"]),
+        ]:
+            pages = visible_pages(locales[locale])
+            own = pages.only("pk", "content_type_id", "title").search(
+                " ".join(words), operator="and", order_by_relevance=ranked
+            )
+            expected = sorted([page.pk, page.content_type_id, page.title] for page in own)
+            assert sorted(full_text.backend_matches(pages, words, ranked)) == expected, words
+        # The statements were kept (one per language and number of words), not rebuilt.
+        kept = [key for key, statement in full_text._statements.items() if key[0] == "search"]
+        assert len(kept) == 3
+        assert all(full_text._statements[key] is not None for key in kept)
