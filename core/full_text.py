@@ -9,7 +9,6 @@ also finds parts of words). The site search (``search``) and the initiative inde
 (``initiatives.search``) use it.
 """
 
-import itertools
 import re
 import unicodedata
 import uuid
@@ -258,9 +257,7 @@ def backend_matches(pages, terms, ranked):
     if all(WORD.fullmatch(term) for term in terms):
         statement = _search_statement(pages, len(terms), ranked)
     if statement is None:
-        results = pages.only(*MATCH_FIELDS).search(
-            " ".join(terms), operator="and", order_by_relevance=ranked
-        )[:MAX_RESULTS]
+        results = _backend_search(pages, terms, ranked)
         return [[page.pk, page.content_type_id, page.title] for page in results]
     sql, params, slots, marks, columns = statement
     params = list(params)
@@ -272,6 +269,13 @@ def backend_matches(pages, terms, ranked):
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return [[row[index] for index in columns] for row in rows]
+
+
+def _backend_search(pages, words, ranked):
+    """The backend's search results (not run yet) for all of ``words``, best first."""
+    return pages.only(*MATCH_FIELDS).search(
+        " ".join(words), operator="and", order_by_relevance=ranked
+    )[:MAX_RESULTS]
 
 
 def _search_statement(pages, count, ranked):
@@ -290,10 +294,9 @@ def _search_statement(pages, count, ranked):
     marks = [f"observatorymark{uuid.uuid4().hex}x{index}" for index in range(count)]
     statement = None
     try:
-        results = pages.only(*MATCH_FIELDS).search(
-            " ".join(marks), operator="and", order_by_relevance=ranked
-        )[:MAX_RESULTS]
-        compiler = results.get_queryset().query.get_compiler(using=pages.db)
+        compiler = (
+            _backend_search(pages, marks, ranked).get_queryset().query.get_compiler(using=pages.db)
+        )
         sql, params = compiler.as_sql()
         names = [
             getattr(getattr(column, "target", None), "column", None)
@@ -348,4 +351,4 @@ def matches(pages, query, *, fallback=None):
             if len(found_types) >= MAX_RESULTS:
                 break
             found_types.setdefault(pk, content_type_id)
-    return dict(itertools.islice(found_types.items(), MAX_RESULTS))
+    return found_types
